@@ -1,0 +1,44 @@
+// The event coder: English sentences -> Events (source, CAMEO code, PLOVER type, target, date,
+// location, evidence). Built once from the verb, actor, agent and discard dictionaries; immutable
+// and safe to share between threads.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "communique/actor.h"
+#include "communique/document.h"
+#include "communique/event.h"
+
+namespace communique::code {
+
+struct CoderOptions {
+  std::string data_dir;                 // verb dictionary, CAMEO table, gazetteer live here
+  DictionaryFiles dictionaries;         // empty: DictionarySet::Default(data_dir)
+  std::vector<std::string> verb_files;  // empty: data_dir/dictionaries/phoenix/CAMEO.2.0.txt
+};
+
+// What the coder did with one sentence, for `communique explain`.
+struct SentenceAnalysis {
+  std::vector<Token> tokens;     // with tags
+  std::vector<ActorMention> actors;
+  std::vector<std::string> notes;  // human-readable steps: phrases, verbs tried, why (not) coded
+  std::vector<Event> events;
+};
+
+class Coder {
+ public:
+  // Throws std::runtime_error when a required file cannot be read; malformed entries are reported
+  // through `errors` and skipped.
+  static std::unique_ptr<Coder> Load(const CoderOptions& options, const ErrorSink& errors);
+  virtual ~Coder() = default;
+
+  // Codes every English, non-boilerplate sentence of a prepared document (text::Prepare).
+  virtual std::vector<Event> CodeDocument(const Document& doc) const = 0;
+  // Codes one sentence on its own, with the full analysis.
+  virtual SentenceAnalysis Explain(std::string_view sentence, std::optional<Date> date) const = 0;
+};
+
+}  // namespace communique::code
