@@ -11,7 +11,7 @@ packages=(
   libgumbo-dev libcld2-dev libcli11-dev libfmt-dev libtbb-dev
   liblingua-en-tagger-perl wordnet-base
   clang libclang-rt-14-dev
-  chromium
+  chromium wrk
 )
 
 # Node.js and npm build the web page; a machine may already have them from another archive.
