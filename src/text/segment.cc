@@ -359,8 +359,14 @@ class SentenceSplitter {
     out_->push_back(s);
   }
 
-  // A short run of words none of which starts in lower case, ended by a period.
+  // A dateline: a short run ended by a period, opening with a place in capitals or an agency
+  // in slashes ("MOSCOW, December 8.", "/TASS/."), with no word in lower case.
   bool IsDateline(size_t b, size_t e) const {
+    if (e <= b || t_[e - 1] != '.') return false;
+    size_t caps = b;
+    while (caps < e && IsUpper(t_[caps])) ++caps;
+    if (caps - b < 3 && t_[b] != '/') return false;
+    if (caps < e && IsLower(t_[caps])) return false;
     int words = 0;
     size_t i = b;
     while (i < e) {
@@ -370,7 +376,7 @@ class SentenceSplitter {
       if (++words > 6) return false;
       while (i < e && !IsSpace(t_[i])) ++i;
     }
-    return words >= 1 && e > b && t_[e - 1] == '.';
+    return words >= 1;
   }
 
  public:
