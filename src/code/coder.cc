@@ -1,0 +1,608 @@
+// The coder: tags a sentence, finds its actors and clauses, matches verb patterns and turns each
+// coded clause into Events (every source x target pair). Inputs: a prepared Document (sentences)
+// or one sentence; the DictionarySet, VerbPatternSet, PosTagger and CameoTable. Output: Events, and
+// for `explain` the analysis with a note for every decision.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "code/clause.h"
+#include "code/coder_impl.h"
+#include "text/dates.h"
+
+namespace communique::code {
+namespace {
+
+using Kind = PatternElement::Kind;
+
+// Who a clause is about, resolved to an actor: from the dictionary or from the document context.
+struct Resolved {
+  EventActor actor;
+  int mention = -1;  // ActorMention index in the sentence, -1 when resolved from context
+  std::string how;   // for explain: "dictionary", "pronoun 'its' -> ...", ...
+};
+
+// Actors seen so far in a document, most recent last, for pronouns and short forms.
+struct DocContext {
+  std::vector<EventActor> recent;
+  void Remember(const EventActor& a) {
+    if (a.code.empty()) return;
+    auto it = std::find_if(recent.begin(), recent.end(),
+                           [&](const EventActor& r) { return r.code == a.code; });
+    if (it != recent.end()) recent.erase(it);
+    recent.push_back(a);
+    if (recent.size() > 16) recent.erase(recent.begin());
+  }
+  const EventActor* Latest(bool want_igo, bool want_country) const {
+    for (auto it = recent.rbegin(); it != recent.rend(); ++it) {
+      bool igo = it->code.rfind("IGO", 0) == 0 || it->country == "IGO";
+      if (want_igo && !igo) continue;
+      if (want_country && igo) continue;
+      return &*it;
+    }
+    return nullptr;
+  }
+};
+
+bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (auto s : set)
+    if (w == s) return true;
+  return false;
+}
+
+// Nouns that refer back to an international organization or to a state.
+bool IsOrganizationNoun(std::string_view w) {
+  return In(w, {"bloc", "organization", "organisation", "alliance", "union", "body", "group",
+                "grouping", "treaty", "coalition", "commission", "council", "assembly", "pact"});
+}
+bool IsStateNoun(std::string_view w) {
+  return In(w, {"country", "government", "republic", "nation", "state", "administration",
+                "authorities", "kingdom", "regime", "cabinet", "capital"});
+}
+
+std::string Hex64(uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+uint64_t Fnv1a(std::string_view s, uint64_t h = 1469598103934665603ULL) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+struct PatternMatch {
+  const VerbPattern* pattern = nullptr;  // nullptr: the verb's default code
+  std::string code;
+  std::string paired_code;
+  int source_actor = -1;  // bound by $ or %
+  int target_actor = -1;  // bound by + or %
+};
+
+class Matcher {
+ public:
+  Matcher(const std::vector<Token>& tokens, const std::vector<uint32_t>& ids, const Clauses& c)
+      : tokens_(tokens), ids_(ids), c_(c) {}
+
+  bool Match(const VerbPattern& p, Span pre, Span post, PatternMatch* m) const {
+    int src = -1, tgt = -1;
+    if (!p.before.empty() && Seq(p.before, 0, pre.begin, pre.end, &src, &tgt) < 0) return false;
+    if (!p.after.empty() && Seq(p.after, 0, post.begin, post.end, &src, &tgt) < 0) return false;
+    m->pattern = &p;
+    m->code = p.code;
+    m->paired_code = p.paired_code;
+    m->source_actor = src;
+    m->target_actor = tgt;
+    return true;
+  }
+
+ private:
+  // Matches elements [ei..] somewhere in [pos, end) in order, gaps allowed; returns the end of
+  // the match or -1.
+  int Seq(const std::vector<PatternElement>& els, size_t ei, uint32_t pos, uint32_t end, int* src,
+          int* tgt) const {
+    if (ei == els.size()) return static_cast<int>(pos);
+    for (uint32_t p = pos; p < end; ++p) {
+      int s = *src, t = *tgt;
+      int next = One(els[ei], p, end, &s, &t);
+      if (next < 0) continue;
+      int r = Seq(els, ei + 1, static_cast<uint32_t>(next), end, &s, &t);
+      if (r >= 0) {
+        *src = s;
+        *tgt = t;
+        return r;
+      }
+    }
+    return -1;
+  }
+
+  int ActorAt(uint32_t p, uint32_t end, uint32_t* after) const {
+    if (p < end && tokens_[p].tag == "DT" && p + 1 < end) ++p;
+    if (p >= end) return -1;
+    int a = c_.actor_at[p];
+    if (a < 0 || (p > 0 && c_.actor_at[p - 1] == a)) return -1;
+    uint32_t q = p;
+    while (q < end && c_.actor_at[q] == a) ++q;
+    *after = q;
+    return a;
+  }
+
+  int One(const PatternElement& e, uint32_t p, uint32_t end, int* src, int* tgt) const {
+    switch (e.kind) {
+      case Kind::kWords:
+        for (const WordSeq& alt : e.alternatives) {
+          if (p + alt.size() > end) continue;
+          bool ok = true;
+          for (size_t k = 0; k < alt.size() && ok; ++k) ok = ids_[p + k] == alt[k];
+          if (ok) return static_cast<int>(p + alt.size());
+        }
+        return -1;
+      case Kind::kPrep: {
+        for (const WordSeq& alt : e.alternatives) {
+          if (alt.empty() || p + alt.size() > end) continue;
+          bool ok = true;
+          for (size_t k = 0; k < alt.size() && ok; ++k) ok = ids_[p + k] == alt[k];
+          if (!ok) continue;
+          uint32_t q = p + static_cast<uint32_t>(alt.size());
+          if (e.children.empty()) return static_cast<int>(q);
+          // The phrase's words lie before the next preposition or clause punctuation.
+          uint32_t pp_end = q;
+          while (pp_end < end && tokens_[pp_end].tag != "IN" && tokens_[pp_end].norm != "," &&
+                 tokens_[pp_end].norm != "to")
+            ++pp_end;
+          int r = Seq(e.children, 0, q, pp_end, src, tgt);
+          if (r >= 0) return r;
+        }
+        return -1;
+      }
+      case Kind::kSource:
+      case Kind::kTarget:
+      case Kind::kCompound:
+      case Kind::kSkip: {
+        uint32_t after = 0;
+        int a = ActorAt(p, end, &after);
+        if (a < 0) return -1;
+        if (e.kind == Kind::kSource || e.kind == Kind::kCompound) *src = a;
+        if (e.kind == Kind::kTarget || e.kind == Kind::kCompound) *tgt = a;
+        return static_cast<int>(after);
+      }
+    }
+    return -1;
+  }
+
+  const std::vector<Token>& tokens_;
+  const std::vector<uint32_t>& ids_;
+  const Clauses& c_;
+};
+
+class CoderImpl : public Coder {
+ public:
+  explicit CoderImpl(CoderParts parts) : p_(std::move(parts)) {}
+
+  std::vector<Event> CodeDocument(const Document& doc) const override {
+    std::vector<Event> events;
+    DocContext ctx;
+    for (const Sentence& s : doc.sentences) {
+      SentenceAnalysis a;
+      std::string_view text = doc.SentenceText(s);
+      CodeSentence(text, doc.published, ctx, &a, false);
+      auto span = doc.RawSpan(s.begin, s.end);
+      for (Event& e : a.events) {
+        e.doc_id = doc.id;
+        e.sentence = s.index;
+        e.url = doc.url;
+        e.evidence.begin = span.first;
+        e.evidence.end = span.second;
+        FinishEvent(e, doc.published);
+        events.push_back(std::move(e));
+      }
+    }
+    return events;
+  }
+
+  SentenceAnalysis Explain(std::string_view sentence, std::optional<Date> date) const override {
+    SentenceAnalysis a;
+    DocContext ctx;
+    CodeSentence(sentence, date, ctx, &a, true);
+    for (Event& e : a.events) {
+      e.evidence.begin = 0;
+      e.evidence.end = static_cast<uint32_t>(sentence.size());
+      FinishEvent(e, date);
+    }
+    return a;
+  }
+
+ private:
+  void FinishEvent(Event& e, std::optional<Date> published) const {
+    if (!e.date && published) {
+      e.date = published;
+      e.date_source = "publication";
+    }
+    std::string key = e.doc_id + '\x1f' + std::to_string(e.sentence) + '\x1f' +
+                      (e.source ? e.source->code : "") + '\x1f' +
+                      (e.target ? e.target->code : "") + '\x1f' + e.cameo;
+    e.event_id = "ev-" + Hex64(Fnv1a(key));
+  }
+
+  EventActor FromMention(const ActorMention& m, std::string_view sentence) const {
+    EventActor a;
+    a.text = m.text;
+    if (a.text.empty() && !m.code.empty()) a.text = m.code;
+    a.code = m.code;
+    a.country = m.country;
+    a.sector = m.sector;
+    if (a.country.empty() && a.code.size() >= 3) a.country = a.code.substr(0, 3);
+    return a;
+  }
+
+  // The actors of a noun phrase: its own, those of an "of" phrase right after it, or the one a
+  // pronoun or a short form ("the bloc", "the country") refers to.
+  std::vector<Resolved> PhraseActors(int pi, const Clauses& c, const std::vector<Token>& tokens,
+                                     const std::vector<ActorMention>& actors,
+                                     std::string_view sentence, const DocContext& ctx) const {
+    std::vector<Resolved> out;
+    const NounPhrase& p = c.phrases[pi];
+    auto add_mention = [&](int a) {
+      const ActorMention& m = actors[a];
+      Resolved r;
+      r.actor = FromMention(m, sentence);
+      r.mention = a;
+      r.how = "dictionary";
+      if (r.actor.code.empty()) {
+        // A role noun without a country ("the president"): the country in context.
+        if (const EventActor* s = ctx.Latest(false, true); s && !m.sector.empty()) {
+          r.actor.code = s->country + m.sector;
+          r.actor.country = s->country;
+          r.how = "role '" + m.text + "' with country from context " + s->country;
+        } else {
+          return;
+        }
+      }
+      for (auto& o : out)
+        if (o.actor.code == r.actor.code) return;
+      out.push_back(std::move(r));
+    };
+    for (int a : p.actors) add_mention(a);
+    // Agents composed in front of a country keep only the most specific one per country.
+    if (out.size() > 1) {
+      std::vector<Resolved> kept;
+      for (auto& r : out) {
+        bool shadowed = false;
+        for (auto& o : out)
+          if (&o != &r && o.actor.country == r.actor.country && o.actor.code.size() > r.actor.code.size() &&
+              o.actor.code.rfind(r.actor.code, 0) == 0)
+            shadowed = true;
+        if (!shadowed) kept.push_back(r);
+      }
+      out = std::move(kept);
+    }
+    if (!out.empty()) return out;
+    if (pi + 1 < static_cast<int>(c.phrases.size())) {
+      const NounPhrase& q = c.phrases[pi + 1];
+      if (q.in_prep && tokens[q.prep].norm == "of" && q.prep == p.span.end) {
+        for (int a : q.actors) add_mention(a);
+        if (!out.empty()) return out;
+      }
+    }
+    const std::string& head = tokens[p.head].norm;
+    const std::string& first = tokens[p.span.begin].norm;
+    const EventActor* ref = nullptr;
+    std::string how;
+    if (p.pronoun) {
+      bool plural = In(first, {"they", "their", "them"});
+      ref = IsOrganizationNoun(head) ? ctx.Latest(true, false) : nullptr;
+      if (!ref) ref = ctx.Latest(false, false);
+      how = "pronoun '" + first + "'";
+      (void)plural;
+    } else if (first == "the" || first == "this" || first == "that") {
+      if (IsOrganizationNoun(head)) {
+        ref = ctx.Latest(true, false);
+        how = "short form 'the " + head + "'";
+      } else if (IsStateNoun(head)) {
+        ref = ctx.Latest(false, true);
+        how = "short form 'the " + head + "'";
+      }
+    }
+    if (ref) {
+      Resolved r;
+      r.actor = *ref;
+      r.actor.text = std::string(sentence.substr(tokens[p.span.begin].begin,
+                                                 tokens[p.span.end - 1].end - tokens[p.span.begin].begin));
+      r.how = how + " -> " + ref->code;
+      out.push_back(std::move(r));
+    }
+    return out;
+  }
+
+  struct VerbChoice {
+    uint32_t verb = 0;
+    const VerbForm* form = nullptr;
+    uint32_t after = 0;  // first token after the verb and its particles
+    PatternMatch match;
+  };
+
+  // Tries the group's verbs left to right ("agreed to hold": agreed, then hold); the first one
+  // with an event code wins.
+  bool ChooseVerb(const VerbGroup& g, const std::vector<Token>& tokens,
+                  const std::vector<uint32_t>& ids, const Clauses& c, VerbChoice* out,
+                  std::vector<std::string>* notes) const {
+    Matcher matcher(tokens, ids, c);
+    for (uint32_t v : g.verbs) {
+      const auto* forms = p_.verbs->Forms(ids[v]);
+      if (!forms) {
+        if (notes) notes->push_back("  verb '" + tokens[v].norm + "': not in the verb dictionary");
+        continue;
+      }
+      bool blocked = false;
+      VerbChoice best;
+      int best_spec = -1;
+      size_t best_particles = 0;
+      for (const VerbForm& f : *forms) {
+        uint32_t q = v + 1;
+        bool ok = true;
+        for (uint32_t part : f.particles) {
+          while (q < tokens.size() && (tokens[q].tag == "RB" && ids[q] != part)) ++q;
+          if (q >= tokens.size() || ids[q] != part) {
+            ok = false;
+            break;
+          }
+          ++q;
+        }
+        if (!ok) continue;
+        if (best.form && f.particles.size() < best_particles) continue;
+        const VerbBlock& b = p_.verbs->block(f.block);
+        Span post{q, std::max(q, g.post_scope.end)};
+        // Words between the auxiliaries and this verb count as "before" too ("to" + verb).
+        Span pre{g.pre_scope.begin, v};
+        PatternMatch m;
+        bool matched = false;
+        for (const VerbPattern& pat : b.patterns) {
+          if (matcher.Match(pat, pre, post, &m)) {
+            matched = true;
+            break;
+          }
+        }
+        if (!matched) {
+          m.pattern = nullptr;
+          m.code = !f.code.empty() ? f.code : b.code;
+          m.paired_code = !f.code.empty() ? f.paired_code : b.paired_code;
+        }
+        int spec = matched ? m.pattern->specificity + 1 : 0;
+        if (f.particles.size() > best_particles || spec > best_spec) {
+          best.verb = v;
+          best.form = &f;
+          best.after = q;
+          best.match = m;
+          best_spec = spec;
+          best_particles = f.particles.size();
+        }
+      }
+      if (!best.form) continue;
+      const VerbBlock& b = p_.verbs->block(best.form->block);
+      std::string how = best.match.pattern
+                            ? "pattern '" + best.match.pattern->text + " [" + best.match.code + "]' (" +
+                                  best.match.pattern->file + ":" + std::to_string(best.match.pattern->line) + ")"
+                            : "no pattern matched; verb default [" + best.match.code + "]";
+      if (notes)
+        notes->push_back("  verb '" + tokens[v].norm + "' = " + best.form->lemma + " in block " + b.name +
+                         ": " + how);
+      if (best.match.code == "---" || best.match.code.empty()) {
+        blocked = best.match.pattern != nullptr;
+        if (blocked && notes) notes->push_back("  null code: the pattern says this is no event");
+        continue;
+      }
+      *out = best;
+      return true;
+    }
+    return false;
+  }
+
+  void CodeSentence(std::string_view sentence, std::optional<Date> date, DocContext& ctx,
+                    SentenceAnalysis* a, bool explain) const {
+    a->tokens = Tokenize(sentence);
+    auto& tokens = a->tokens;
+    p_.tagger->Tag(sentence, tokens);
+    std::vector<std::string>* notes = explain ? &a->notes : nullptr;
+    if (explain) {
+      std::string line = "tokens:";
+      for (auto& t : tokens) line += " " + std::string(sentence.substr(t.begin, t.end - t.begin)) + "/" + t.tag;
+      notes->push_back(line);
+    }
+    if (p_.dictionaries->IsDiscarded(tokens)) {
+      if (notes) notes->push_back("discarded: a discard phrase occurs; the sentence is not coded");
+      return;
+    }
+    a->actors = p_.dictionaries->FindActors(tokens, date);
+    for (auto& m : a->actors)
+      if (m.text.empty() && m.first_token < m.last_token && m.last_token <= tokens.size())
+        m.text = std::string(sentence.substr(tokens[m.first_token].begin,
+                                             tokens[m.last_token - 1].end - tokens[m.first_token].begin));
+    const auto& actors = a->actors;
+    if (explain) {
+      for (auto& m : actors)
+        notes->push_back("actor: '" + m.text + "' -> " + (m.code.empty() ? "(role " + m.sector + ")" : m.code) +
+                         (m.why.empty() ? "" : " (" + m.why + ")"));
+    }
+    Clauses c = AnalyzeClauses(tokens, actors);
+    if (explain) notes->push_back("phrases: " + DescribeClauses(tokens, c));
+
+    thread_local std::vector<uint32_t> ids;
+    ids.resize(tokens.size());
+    for (size_t i = 0; i < tokens.size(); ++i) ids[i] = p_.verbs->WordId(tokens[i].norm);
+
+    std::vector<std::vector<Resolved>> group_sources(c.groups.size());
+    for (size_t gi = 0; gi < c.groups.size(); ++gi) {
+      const VerbGroup& g = c.groups[gi];
+      std::string vg(sentence.substr(tokens[g.span.begin].begin,
+                                     tokens[g.span.end - 1].end - tokens[g.span.begin].begin));
+      // Subjects, resolved, are computed for every group so that conjoined verbs can share them.
+      std::vector<Resolved> subjects;
+      if (g.inherit_subject_from >= 0) {
+        subjects = group_sources[g.inherit_subject_from];
+      } else {
+        for (int pi : g.subject_phrases) {
+          auto r = PhraseActors(pi, c, tokens, actors, sentence, ctx);
+          for (auto& x : r) subjects.push_back(std::move(x));
+        }
+      }
+      group_sources[gi] = subjects;
+      if (notes) notes->push_back("verb group '" + vg + "'" + (g.passive ? " (passive)" : "") +
+                                  (g.negated ? " (negated)" : "") + (g.modal ? " (modal/future)" : "") +
+                                  (!g.finite && !g.conjoined ? " (non-finite)" : ""));
+      if (!g.finite && !g.conjoined) {
+        // "to provide aid" after a clause whose object is not a noun phrase of its own shares
+        // that clause's subject ("it is carrying out with Belarus to provide aid").
+        bool controlled = false;
+        if (gi > 0 && tokens[g.span.begin].norm == "to" && c.groups[gi - 1].finite) {
+          controlled = true;
+          for (auto& p : c.phrases)
+            if (p.span.begin >= c.groups[gi - 1].span.end && p.span.end <= g.span.begin && !p.in_prep)
+              controlled = false;
+          if (controlled) subjects = group_sources[gi - 1];
+        }
+        if (!controlled) {
+          if (notes) notes->push_back("  not coded: not a finite clause");
+          continue;
+        }
+      }
+      if (g.negated) {
+        if (notes) notes->push_back("  not coded: negated ('not', 'never', ...) — the event did not happen");
+        continue;
+      }
+      VerbChoice choice;
+      if (!ChooseVerb(g, tokens, ids, c, &choice, notes)) {
+        if (notes) notes->push_back("  not coded: no verb with an event code");
+        continue;
+      }
+      // Sources and targets.
+      std::vector<Resolved> sources, targets;
+      int by_phrase = -1;
+      int first_obj = -1;
+      for (size_t pi = 0; pi < c.phrases.size(); ++pi) {
+        const NounPhrase& p = c.phrases[pi];
+        if (p.span.begin < choice.after || p.span.end > g.post_scope.end) continue;
+        if (g.passive && p.in_prep && tokens[p.prep].norm == "by" && by_phrase < 0) {
+          by_phrase = static_cast<int>(pi);
+          continue;
+        }
+        if (first_obj < 0) {
+          auto r = PhraseActors(static_cast<int>(pi), c, tokens, actors, sentence, ctx);
+          if (!r.empty()) {
+            first_obj = static_cast<int>(pi);
+            targets = std::move(r);
+            // Conjoined objects: "Jordan and Britain".
+            for (size_t pj = pi + 1; pj < c.phrases.size(); ++pj) {
+              const NounPhrase& q = c.phrases[pj];
+              if (q.span.end > g.post_scope.end) break;
+              bool joined = true;
+              for (uint32_t t = c.phrases[pj - 1].span.end; t < q.span.begin; ++t)
+                if (!In(tokens[t].norm, {"and", ",", "or"})) joined = false;
+              if (!joined || q.span.begin == c.phrases[pj - 1].span.end) break;
+              for (auto& x : PhraseActors(static_cast<int>(pj), c, tokens, actors, sentence, ctx))
+                targets.push_back(std::move(x));
+            }
+          }
+        }
+      }
+      if (g.passive) {
+        targets = subjects;
+        sources.clear();
+        if (by_phrase >= 0) sources = PhraseActors(by_phrase, c, tokens, actors, sentence, ctx);
+      } else {
+        sources = subjects;
+      }
+      auto bound = [&](int a) {
+        Resolved r;
+        r.actor = FromMention(actors[a], sentence);
+        r.mention = a;
+        r.how = "pattern slot";
+        return std::vector<Resolved>{r};
+      };
+      if (choice.match.source_actor >= 0) sources = bound(choice.match.source_actor);
+      if (choice.match.target_actor >= 0) targets = bound(choice.match.target_actor);
+
+      if (notes) {
+        std::string s = "  source:";
+        for (auto& r : sources) s += " " + r.actor.code + " ('" + r.actor.text + "', " + r.how + ")";
+        if (sources.empty()) s += " none";
+        s += "; target:";
+        for (auto& r : targets) s += " " + r.actor.code + " ('" + r.actor.text + "', " + r.how + ")";
+        if (targets.empty()) s += " none";
+        notes->push_back(s);
+      }
+      if (sources.empty()) {
+        if (notes) notes->push_back("  not coded: no source actor");
+        for (auto& t : targets) ctx.Remember(t.actor);
+        continue;
+      }
+      std::string pattern_text =
+          choice.match.pattern ? choice.match.pattern->text + " [" + choice.match.code + "]"
+                               : choice.form->lemma + " [" + choice.match.code + "]";
+      std::string verb_text(sentence.substr(tokens[g.span.begin].begin,
+                                            tokens[std::max(choice.after, g.span.end) - 1].end -
+                                                tokens[g.span.begin].begin));
+      auto emit = [&](const Resolved* s, const Resolved* t, const std::string& code) {
+        if (s && t && s->actor.code == t->actor.code && s->mention == t->mention && s->mention >= 0) return;
+        Event e;
+        if (s) e.source = s->actor;
+        if (t) e.target = t->actor;
+        e.cameo = code;
+        if (const CameoCode* cc = p_.cameo->Find(code)) {
+          e.plover = cc->plover;
+          e.quad_class = cc->quad_class;
+          e.goldstein = cc->goldstein;
+        }
+        e.evidence.sentence = std::string(sentence);
+        e.evidence.verb = verb_text;
+        e.evidence.pattern = pattern_text;
+        for (auto& o : a->events)
+          if (o.cameo == e.cameo && (o.source ? o.source->code : "") == (e.source ? e.source->code : "") &&
+              (o.target ? o.target->code : "") == (e.target ? e.target->code : ""))
+            return;
+        if (notes)
+          notes->push_back("  event: " + (s ? s->actor.code : std::string("-")) + " " + code + " " +
+                           (t ? t->actor.code : std::string("-")) + (e.plover.empty() ? "" : " (" + e.plover + ")"));
+        a->events.push_back(std::move(e));
+      };
+      for (auto& s : sources) {
+        if (targets.empty()) {
+          emit(&s, nullptr, choice.match.code);
+        } else {
+          for (auto& t : targets) emit(&s, &t, choice.match.code);
+        }
+      }
+      for (auto& s : sources) ctx.Remember(s.actor);
+      for (auto& t : targets) ctx.Remember(t.actor);
+    }
+    // Actors named outside coded clauses still serve later pronouns and short forms.
+    for (auto& m : actors)
+      if (!m.code.empty()) ctx.Remember(FromMention(m, sentence));
+  }
+
+  CoderParts p_;
+};
+
+}  // namespace
+
+std::vector<std::string> DefaultVerbFiles(const std::string& data_dir) {
+  std::vector<std::string> files{data_dir + "/dictionaries/phoenix/CAMEO.2.0.txt"};
+  std::filesystem::path overlay = std::filesystem::path(data_dir) / "dictionaries" / "overlay-verbs";
+  std::error_code ec;
+  std::vector<std::string> extra;
+  for (auto& entry : std::filesystem::directory_iterator(overlay, ec))
+    if (entry.is_regular_file() && entry.path().extension() == ".txt")
+      extra.push_back(entry.path().string());
+  std::sort(extra.begin(), extra.end());
+  files.insert(files.end(), extra.begin(), extra.end());
+  return files;
+}
+
+std::unique_ptr<Coder> MakeCoder(CoderParts parts) {
+  return std::make_unique<CoderImpl>(std::move(parts));
+}
+
+}  // namespace communique::code

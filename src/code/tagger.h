@@ -1,0 +1,65 @@
+// Part-of-speech tagger: a bigram hidden Markov model decoded with Viterbi.
+//
+// Input: the lexicon of Debian's liblingua-en-tagger-perl (words.yml: word -> tag counts,
+// tags.yml: P(tag | previous tag), unknown.yml: tag counts for classes of unknown words such as
+// "-cap-" or "-ing-"), read at load time. Output: a Penn Treebank tag in Token::tag for every
+// token of a sentence. Immutable after Load and safe to share between threads.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "communique/token.h"
+
+namespace communique::code {
+
+class PosTagger {
+ public:
+  static constexpr int kMaxTags = 48;
+
+  // Reads words.yml, tags.yml and unknown.yml from `dir`. Throws std::runtime_error when a file
+  // cannot be read; malformed lines are skipped (the files are generated, not hand-edited).
+  static std::unique_ptr<PosTagger> Load(const std::string& dir);
+  // The lexicon directory: data_dir/tagger when present, else the Debian package's.
+  static std::string DefaultDir(const std::string& data_dir);
+
+  // Tags `tokens` (offsets into `sentence`) in place.
+  void Tag(std::string_view sentence, std::vector<Token>& tokens) const;
+
+  size_t lexicon_size() const { return lexicon_.size(); }
+
+ private:
+  struct Candidate {
+    uint8_t tag;
+    float score;  // log P(tag | word) - log P(tag): the emission up to a per-word constant
+  };
+  struct Entry {
+    uint32_t first = 0;  // range in candidates_
+    uint16_t count = 0;
+  };
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+
+  int TagIndex(std::string_view lingua_tag);
+  const Entry* Lookup(std::string_view word) const;
+  const Entry* Classify(std::string_view word, bool first_in_sentence) const;
+  Entry AddEntry(const std::vector<std::pair<int, double>>& counts);
+
+  std::vector<std::string> lingua_tags_;
+  std::vector<std::string> penn_tags_;
+  std::array<std::array<float, kMaxTags>, kMaxTags> transition_{};  // log P(to | from)
+  std::array<double, kMaxTags> tag_total_{};
+  int start_tag_ = 0;  // sentence-final punctuation: what precedes a sentence's first word
+  std::vector<Candidate> candidates_;
+  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> lexicon_;
+  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> unknown_;
+};
+
+}  // namespace communique::code

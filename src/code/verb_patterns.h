@@ -1,0 +1,97 @@
+// Verb patterns: the PETRARCH2 CAMEO verb dictionary (and TABARI .verbs files) compiled once into
+// a VerbPatternSet.
+//
+// Input: dictionary files made of synonym sets (`&NAME` then `+phrase` lines), verb blocks
+// (`--- NAME [code] ---` then verb lines `VERB {irregular forms} [code]` then patterns
+// `- pre words * post words [code]`). Output: one hash lookup from any word form to its verb, and
+// per verb the patterns, most specific first, matched against the words around a verb in a clause.
+// Pattern elements: plain words (plurals included), `{A B}` consecutive words, `(PREP words)`
+// prepositional phrases, `&SYNSET`, `$` source actor, `+` target actor, `%` compound (source and
+// target), `^` skip an actor. A `[---]` code means "no event" and blocks the verb's default code.
+// Immutable after Load; safe to share between threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "communique/document.h"
+#include "communique/token.h"
+
+namespace communique::code {
+
+// A sequence of token ids that must occur consecutively; an element offers alternatives.
+using WordSeq = std::vector<uint32_t>;
+
+struct PatternElement {
+  enum class Kind : uint8_t { kWords, kPrep, kSource, kTarget, kCompound, kSkip };
+  Kind kind = Kind::kWords;
+  std::vector<WordSeq> alternatives;      // kWords: any of these; kPrep: the preposition
+  std::vector<PatternElement> children;   // kPrep: what follows the preposition
+};
+
+struct VerbPattern {
+  std::vector<PatternElement> before;  // words before the verb (the subject side)
+  std::vector<PatternElement> after;   // words after the verb
+  std::string code;                    // "0231", or "---" for "no event"
+  std::string paired_code;             // "[042:043]": the target's reciprocal event code
+  std::string text;                    // the pattern as written
+  std::string file;
+  uint32_t line = 0;
+  int specificity = 0;                 // words and actor slots it requires
+};
+
+struct VerbBlock {
+  std::string name;   // "ACCELERATE", or the verb itself for TABARI files
+  std::string code;   // the block's default code, "---" when the bare verb codes nothing
+  std::string paired_code;
+  std::vector<VerbPattern> patterns;  // most specific first
+};
+
+struct VerbForm {
+  uint32_t block = 0;
+  std::string lemma;        // the verb as listed ("SUSPEND", "ASK_FOR")
+  std::string code;         // the verb's own code when it has one, else empty
+  std::string paired_code;
+  WordSeq particles;        // words that must follow the verb ("for" in "asked for")
+};
+
+class VerbPatternSet {
+ public:
+  // Reads and compiles the files in order (later files add to earlier ones). Throws
+  // std::runtime_error when a file cannot be read; malformed lines go to `errors` (file:line).
+  static std::unique_ptr<VerbPatternSet> Load(const std::vector<std::string>& files,
+                                             const ErrorSink& errors);
+  // Same, from text already in memory (`name` is used in messages).
+  static std::unique_ptr<VerbPatternSet> FromText(std::string_view text, const std::string& name,
+                                                 const ErrorSink& errors);
+
+  // The id of a normalized word (Token::norm), 0 when no pattern or verb uses it.
+  uint32_t WordId(std::string_view norm) const;
+  // All verb readings of a word id (several when a form is listed with different particles).
+  const std::vector<VerbForm>* Forms(uint32_t word_id) const;
+  const VerbBlock& block(uint32_t i) const { return blocks_[i]; }
+  size_t verb_form_count() const { return form_count_; }
+  size_t pattern_count() const;
+  size_t block_count() const { return blocks_.size(); }
+  std::string_view Word(uint32_t id) const { return words_[id]; }
+
+ private:
+  class Builder;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  uint32_t Intern(std::string_view word);
+
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+  std::vector<std::string> words_{""};
+  std::unordered_map<uint32_t, std::vector<VerbForm>> forms_;
+  std::vector<VerbBlock> blocks_;
+  size_t form_count_ = 0;
+};
+
+}  // namespace communique::code

@@ -1,0 +1,73 @@
+// VerbPatternSet: the dictionary syntax (synsets, verb blocks, forms, patterns) and error reports.
+#include "code/verb_patterns.h"
+
+#include <gtest/gtest.h>
+
+namespace communique::code {
+namespace {
+
+constexpr const char* kDict = R"(
+&MILITARY
++TROOP
++SOLDIER
+
+---  DEPLOY   [150]  ---
+DEPLOY
+SEND {SENT SENDING SENDS} [---]
++ASK_FOR {+ASKED_FOR}  [020]
+- * &MILITARY (TO +)          [154]  # comment
+- $ * {PEACE KEEPERS}         [0874:0875]
+- * AID                       [---]
+)";
+
+TEST(VerbPatterns, CompilesBlocksFormsAndPatterns) {
+  std::vector<InputError> errors;
+  auto set = VerbPatternSet::FromText(kDict, "test.txt", [&](const InputError& e) { errors.push_back(e); });
+  EXPECT_TRUE(errors.empty());
+  ASSERT_EQ(set->block_count(), 1u);
+  const VerbBlock& b = set->block(0);
+  EXPECT_EQ(b.code, "150");
+  ASSERT_EQ(b.patterns.size(), 3u);
+  // Most specific first: the prepositional phrase with a target outranks one word.
+  EXPECT_EQ(b.patterns[0].code, "154");
+  EXPECT_EQ(b.patterns[1].paired_code, "0875");
+  for (const char* form : {"deploy", "deployed", "deploys", "deploying", "sent", "send"})
+    EXPECT_NE(set->Forms(set->WordId(form)), nullptr) << form;
+  auto* asked = set->Forms(set->WordId("asked"));
+  ASSERT_NE(asked, nullptr);
+  bool with_for = false;
+  for (auto& f : *asked)
+    if (f.particles.size() == 1 && set->Word(f.particles[0]) == "for") with_for = f.code == "020";
+  EXPECT_TRUE(with_for);
+  // Synset members are found with their plurals.
+  EXPECT_NE(set->WordId("troops"), 0u);
+}
+
+TEST(VerbPatterns, ReportsMalformedLinesWithFileAndLine) {
+  std::vector<InputError> errors;
+  auto set = VerbPatternSet::FromText("---  X   [010]  ---\nSAY\n- * (TO [011]\n- * &NOPE [012]\n- * PLAN\n",
+                                      "bad.txt", [&](const InputError& e) { errors.push_back(e); });
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[0].file, "bad.txt");
+  EXPECT_EQ(errors[0].line, 3u);
+  EXPECT_EQ(errors[1].line, 5u);  // no [code]
+  EXPECT_EQ(errors[2].line, 4u);  // undefined synset, reported after the file is read
+}
+
+TEST(VerbPatterns, FullPhoenixDictionaryLoadsCleanly) {
+  std::vector<InputError> errors;
+  auto set = VerbPatternSet::Load({COMMUNIQUE_SOURCE_DIR "/data/dictionaries/phoenix/CAMEO.2.0.txt"},
+                                  [&](const InputError& e) { errors.push_back(e); });
+  // The dictionary itself uses two synsets it never defines (&WEATHER, &DEMONSTRATION): those
+  // two patterns are reported and skipped, everything else compiles.
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].line, 8443u);
+  EXPECT_NE(errors[0].message.find("&WEATHER"), std::string::npos);
+  EXPECT_EQ(errors[1].line, 8444u);
+  EXPECT_GT(set->block_count(), 350u);
+  EXPECT_GT(set->pattern_count(), 4000u);
+  EXPECT_GT(set->verb_form_count(), 5000u);
+}
+
+}  // namespace
+}  // namespace communique::code
