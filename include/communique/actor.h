@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "communique/document.h"
@@ -34,6 +35,29 @@ struct DictionaryFiles {
   std::vector<std::string> agents;
   std::vector<std::string> discards;
   std::vector<std::string> overlays;  // extra actor files applied last, in order
+  // English word list (Lingua::EN::Tagger words.yml) that keeps spelling-tolerant name matching
+  // off common words; empty or missing: exact matching only.
+  std::string lexicon;
+};
+
+// A full actor code split by CAMEO/Phoenix conventions: "KAZGOVMIL" -> {"KAZ", "GOV", "MIL"},
+// "IGOEURCSTOLEG" -> {"IGO", "LEG", "EURCSTO"}. See data/dictionaries/README.md.
+struct CodeParts {
+  std::string country;
+  std::string sector;
+  std::string rest;
+};
+CodeParts SplitActorCode(std::string_view code);
+
+// What FindActors remembers within one document: persons named in full, so that a later
+// surname-only mention ("Tokayev said") resolves to the same person. One per document.
+struct DocumentContext {
+  struct Person {
+    std::string surname_key;  // transliteration key of the surname
+    uint32_t actor = 0;       // dictionary entry
+    std::string name;         // as first written in the document
+  };
+  std::vector<Person> persons;
 };
 
 class DictionarySet {
@@ -49,6 +73,14 @@ class DictionarySet {
   // without date bounds first, then the most recent).
   virtual std::vector<ActorMention> FindActors(const std::vector<Token>& tokens,
                                                std::optional<Date> date) const = 0;
+  // The same with the sentence text (the tokens' offsets point into it), which gives mentions
+  // their text as written and enables case-aware rules (common words such as "us" or "turkey"
+  // name an actor only when capitalized) and spelling-tolerant person names. With `doc`,
+  // surname-only mentions of persons named earlier in the document are resolved too.
+  virtual std::vector<ActorMention> FindActors(std::string_view sentence,
+                                               const std::vector<Token>& tokens,
+                                               std::optional<Date> date,
+                                               DocumentContext* doc = nullptr) const = 0;
   // True when a discard phrase occurs: the sentence must not be coded.
   virtual bool IsDiscarded(const std::vector<Token>& tokens) const = 0;
 

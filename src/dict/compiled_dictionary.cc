@@ -1,0 +1,602 @@
+// CompiledDictionary: compiles the dictionary model into a trie over word ids and matches
+// sentences against it (longest match, then agent composition and date resolution).
+#include "dict/compiled_dictionary.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "dict/normalize.h"
+
+namespace communique::dict {
+
+namespace {
+
+enum Kind { kActor = 0, kAgent = 1, kDiscard = 2 };
+
+std::vector<std::string> Units(const std::vector<std::string>& words) {
+  std::vector<std::string> units;
+  for (const auto& w : words) AppendMatchUnits(w, &units);
+  return units;
+}
+
+std::string RegularPlural(const std::string& w) {
+  auto ends = [&](std::string_view s) {
+    return w.size() > s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0;
+  };
+  auto vowel = [](char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U'; };
+  if (ends("Y") && !vowel(w[w.size() - 2])) return w.substr(0, w.size() - 1) + "IES";
+  if (ends("S") || ends("X") || ends("Z") || ends("CH") || ends("SH")) return w + "ES";
+  return w + "S";
+}
+
+bool IsNameWord(std::string_view w) {
+  if (w.empty()) return false;
+  for (unsigned char c : w)
+    if (!(std::isalpha(c) || c == '-' || c == '.' || c == '\'')) return false;
+  return true;
+}
+
+std::string Basename(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string DateText(int32_t days) { return Date::FromDays(days).ToString(); }
+
+std::string Describe(const DatedCode& c) {
+  std::string s = "[" + c.code;
+  if (c.dated) {
+    constexpr int32_t kMin = std::numeric_limits<int32_t>::min();
+    constexpr int32_t kMax = std::numeric_limits<int32_t>::max();
+    if (c.from != kMin && c.to != kMax) s += " " + DateText(c.from) + ".." + DateText(c.to);
+    else if (c.from != kMin) s += " from " + DateText(c.from);
+    else s += " until " + DateText(c.to);
+  }
+  return s + "]";
+}
+
+bool IsSeparator(std::string_view u) { return u == "," || u == "and" || u == "or" || u == "&"; }
+
+}  // namespace
+
+Resolution ResolveCode(const ActorEntry& entry, std::optional<Date> date) {
+  Resolution r;
+  const DatedCode* undated = nullptr;
+  for (const auto& c : entry.codes)
+    if (!c.dated) { undated = &c; break; }
+  bool any_dated = std::any_of(entry.codes.begin(), entry.codes.end(), [](const DatedCode& c) { return c.dated; });
+  if (!any_dated) {
+    r.code = undated;
+    return r;
+  }
+  if (date) {
+    int32_t d = date->Days();
+    const DatedCode* best = nullptr;
+    for (const auto& c : entry.codes) {
+      if (!c.dated || d < c.from || d > c.to) continue;
+      // Overlapping roles: the one that began most recently is the current one.
+      if (!best || c.from >= best->from) best = &c;
+    }
+    if (best) {
+      r.code = best;
+      r.why = Describe(*best) + " (line " + std::to_string(best->line) + ") covers " + date->ToString();
+      return r;
+    }
+    if (undated) {
+      r.code = undated;
+      r.why = "no dated role covers " + date->ToString() + "; default " + Describe(*undated) +
+              " (line " + std::to_string(undated->line) + ")";
+      return r;
+    }
+    int64_t best_gap = 0;
+    for (const auto& c : entry.codes) {
+      int64_t gap = d < c.from ? int64_t{c.from} - d : int64_t{d} - c.to;
+      if (!best || gap < best_gap) { best = &c; best_gap = gap; }
+    }
+    r.code = best;
+    r.why = "no role covers " + date->ToString() + "; nearest " + Describe(*best) + " (line " +
+            std::to_string(best->line) + ")";
+    return r;
+  }
+  if (undated) {
+    r.code = undated;
+    r.why = "no event date; role without date bounds " + Describe(*undated);
+    return r;
+  }
+  const DatedCode* best = nullptr;
+  for (const auto& c : entry.codes)
+    if (!best || c.to > best->to || (c.to == best->to && c.from > best->from)) best = &c;
+  r.code = best;
+  r.why = "no event date; most recent role " + Describe(*best) + " (line " + std::to_string(best->line) + ")";
+  return r;
+}
+
+CompiledDictionary::CompiledDictionary(DictionaryModel model, Lexicon lexicon,
+                                       std::vector<bool> overlay_files)
+    : model_(std::move(model)), lexicon_(std::move(lexicon)), overlay_files_(std::move(overlay_files)) {
+  overlay_files_.resize(model_.files.size(), false);
+  nodes_.emplace_back();
+  edges_.reserve(model_.actors.size() * 4 + model_.agents.size() * 3);
+  person_.assign(model_.actors.size(), false);
+  std::vector<std::pair<uint32_t, Stem>> pending_stems;
+
+  // A phrase defined twice: the later definition wins (PETRARCH keeps the last one it reads;
+  // overlays rely on it). Replacements are counted apart for overlays and base files.
+  auto insert = [&](const Phrase& phrase, Kind kind, uint32_t index, bool overlay) {
+    std::vector<std::string> units = Units(phrase.words);
+    if (units.empty()) return;
+    size_t exact = units.size() - (phrase.last_is_stem ? 1 : 0);
+    uint32_t node = 0;
+    for (size_t i = 0; i < exact; ++i) {
+      auto [it, added] = vocab_.try_emplace(units[i], static_cast<uint32_t>(vocab_.size()));
+      uint64_t key = (uint64_t{node} << 32) | it->second;
+      auto e = edges_.find(key);
+      if (e == edges_.end()) {
+        uint32_t child = static_cast<uint32_t>(nodes_.size());
+        nodes_.emplace_back();
+        edges_.emplace(key, child);
+        node = child;
+      } else {
+        node = e->second;
+      }
+    }
+    if (phrase.last_is_stem) {
+      uint32_t leaf = static_cast<uint32_t>(nodes_.size());
+      nodes_.emplace_back();
+      pending_stems.emplace_back(node, Stem{units.back(), leaf});
+      node = leaf;
+    }
+    Node& n = nodes_[node];
+    uint32_t* slot = kind == kActor ? &n.actor : kind == kAgent ? &n.agent : &n.discard;
+    if (*slot != kNone) ++(overlay ? overridden_ : duplicates_);
+    else ++phrases_;
+    *slot = index;
+    if (kind == kActor) {
+      n.actor_line = phrase.line;
+      n.needs_capital = units.size() == 1 && !phrase.last_is_stem && lexicon_.Contains(units[0]);
+    }
+  };
+
+  for (uint32_t i = 0; i < model_.actors.size(); ++i) {
+    const ActorEntry& a = model_.actors[i];
+    bool replace = overlay_files_[a.file];
+    for (const auto& p : a.phrases) insert(p, kActor, i, replace);
+    // A person: a name of two to four words that are not common English words, with a role
+    // code (country + sector) or a date-bounded one.
+    const auto& root = a.phrases.front().words;
+    bool name_like = root.size() >= 2 && root.size() <= 4;
+    for (const auto& w : root) {
+      std::string lower;
+      for (char c : w) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (!IsNameWord(w) || (lexicon_.Contains(lower) && w.size() > 2)) name_like = false;
+    }
+    bool role = std::any_of(a.codes.begin(), a.codes.end(),
+                            [](const DatedCode& c) { return c.dated || c.code.size() > 3; });
+    person_[i] = name_like && role;
+    if (!person_[i] || lexicon_.empty()) continue;
+    for (const auto& p : a.phrases) {
+      if (p.words.size() < 2) continue;
+      bool ok = true;
+      std::string key;
+      for (const auto& u : Units(p.words)) {
+        if (!IsNameWord(u) || u.size() < 2) { ok = false; break; }
+        key += NameKey(u);
+      }
+      if (!ok || key.size() < 6) continue;
+      auto [it, added] = name_keys_.try_emplace(key, i);
+      if (!added) it->second = i;
+    }
+  }
+  for (uint32_t i = 0; i < model_.agents.size(); ++i) {
+    const AgentEntry& g = model_.agents[i];
+    bool replace = overlay_files_[g.file];
+    insert(g.phrase, kAgent, i, replace);
+    for (const auto& p : g.plurals) insert(p, kAgent, i, replace);
+    if (g.regular_plurals && !g.phrase.last_is_stem) {
+      Phrase plural = g.phrase;
+      plural.words.back() = RegularPlural(plural.words.back());
+      insert(plural, kAgent, i, replace);
+    }
+  }
+  for (uint32_t i = 0; i < model_.discards.size(); ++i) {
+    const DiscardEntry& d = model_.discards[i];
+    insert(d.phrase, kDiscard, i, overlay_files_[d.file]);
+  }
+  std::stable_sort(pending_stems.begin(), pending_stems.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (size_t i = 0; i < pending_stems.size();) {
+    uint32_t parent = pending_stems[i].first;
+    nodes_[parent].stems_begin = static_cast<uint32_t>(stems_.size());
+    for (; i < pending_stems.size() && pending_stems[i].first == parent; ++i)
+      stems_.push_back(std::move(pending_stems[i].second));
+    nodes_[parent].stems_end = static_cast<uint32_t>(stems_.size());
+  }
+}
+
+size_t CompiledDictionary::MemoryBytes() const {
+  size_t bytes = nodes_.capacity() * sizeof(Node) + edges_.size() * (sizeof(uint64_t) * 3) +
+                 edges_.bucket_count() * sizeof(void*);
+  for (const auto& [w, id] : vocab_) bytes += w.capacity() + 48;
+  return bytes;
+}
+
+uint32_t CompiledDictionary::WordId(std::string_view w) const {
+  auto it = vocab_.find(w);
+  return it == vocab_.end() ? kNone : it->second;
+}
+
+uint32_t CompiledDictionary::Child(uint32_t node, uint32_t word) const {
+  auto it = edges_.find((uint64_t{node} << 32) | word);
+  return it == edges_.end() ? kNone : it->second;
+}
+
+void CompiledDictionary::BuildUnits(const std::vector<Token>& tokens, std::vector<std::string>* scratch,
+                                    std::vector<Unit>* units) const {
+  scratch->clear();
+  units->clear();
+  // Split tokens first so that the views below point into a vector that no longer grows.
+  std::vector<std::pair<uint32_t, uint32_t>> split;  // (token, end index in scratch)
+  for (uint32_t t = 0; t < tokens.size(); ++t) {
+    if (NeedsSplitting(tokens[t].norm)) {
+      AppendMatchUnits(tokens[t].norm, scratch);
+      split.emplace_back(t, static_cast<uint32_t>(scratch->size()));
+    }
+  }
+  size_t s = 0, k = 0;
+  for (uint32_t t = 0; t < tokens.size(); ++t) {
+    if (k < split.size() && split[k].first == t) {
+      for (; s < split[k].second; ++s) {
+        std::string_view text = (*scratch)[s];
+        units->push_back(Unit{WordId(text), t, text});
+      }
+      ++k;
+      continue;
+    }
+    std::string_view text = tokens[t].norm;
+    if (text.empty()) continue;
+    units->push_back(Unit{WordId(text), t, text});
+  }
+}
+
+bool CompiledDictionary::Capitalized(std::string_view sentence, const std::vector<Token>& tokens,
+                                     uint32_t t) const {
+  if (tokens[t].begin >= sentence.size()) return false;
+  unsigned char c = static_cast<unsigned char>(sentence[tokens[t].begin]);
+  return c >= 'A' && c <= 'Z';
+}
+
+std::vector<ActorMention> CompiledDictionary::FindActors(const std::vector<Token>& tokens,
+                                                         std::optional<Date> date) const {
+  return FindActors(std::string_view(), tokens, date, nullptr);
+}
+
+std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view sentence,
+                                                         const std::vector<Token>& tokens,
+                                                         std::optional<Date> date,
+                                                         DocumentContext* doc) const {
+  thread_local std::vector<std::string> scratch;
+  thread_local std::vector<Unit> units;
+  thread_local std::vector<Match> matches;
+  BuildUnits(tokens, &scratch, &units);
+  matches.clear();
+  const bool cased = !sentence.empty();
+  const bool fuzzy = cased && !lexicon_.empty();
+  // A token that may be part of a name: capitalized, letters only, not a common English word.
+  auto name_token = [&](const Unit& u) {
+    if (!Capitalized(sentence, tokens, u.token) || u.text.size() < 2) return false;
+    for (unsigned char c : u.text)
+      if (!std::isalpha(c)) return false;
+    return !lexicon_.Contains(u.text);
+  };
+
+  const uint32_t n = static_cast<uint32_t>(units.size());
+  for (uint32_t i = 0; i < n;) {
+    uint32_t node = 0, best_end = 0, best_node = kNone;
+    for (uint32_t j = i; j < n; ++j) {
+      const Unit& u = units[j];
+      const Node& cur = nodes_[node];
+      for (uint32_t s = cur.stems_begin; s < cur.stems_end; ++s) {
+        const Stem& st = stems_[s];
+        if (u.text.size() >= st.text.size() && u.text.compare(0, st.text.size(), st.text) == 0 &&
+            j + 1 > best_end) {
+          best_end = j + 1;
+          best_node = st.node;
+        }
+      }
+      if (u.id == kNone) break;
+      uint32_t child = Child(node, u.id);
+      if (child == kNone) break;
+      node = child;
+      const Node& c = nodes_[node];
+      bool actor_ok = c.actor != kNone && !(cased && c.needs_capital && !Capitalized(sentence, tokens, u.token));
+      if (actor_ok || c.agent != kNone) {
+        best_end = j + 1;
+        best_node = node;
+      }
+    }
+    if (best_node != kNone) {
+      const Node& c = nodes_[best_node];
+      Match m{i, best_end, best_node};
+      bool actor_ok = c.actor != kNone &&
+                      !(cased && c.needs_capital && !Capitalized(sentence, tokens, units[i].token));
+      if (actor_ok) m.actor = c.actor;
+      else m.agent = c.agent;
+      if (m.actor == kNone && m.agent == kNone) { ++i; continue; }
+      matches.push_back(std::move(m));
+      i = best_end;
+      continue;
+    }
+    if (fuzzy && name_token(units[i])) {
+      // Spelling-tolerant person names: the longest run of name tokens whose joined
+      // transliteration key is a known person's.
+      std::string key;
+      uint32_t hit_end = 0, hit_actor = kNone;
+      for (uint32_t j = i; j < n && j < i + 4 && name_token(units[j]); ++j) {
+        key += NameKey(units[j].text);
+        auto it = name_keys_.find(key);
+        if (it != name_keys_.end()) { hit_end = j + 1; hit_actor = it->second; }
+      }
+      if (hit_actor != kNone) {
+        Match m{i, hit_end, kNone};
+        m.actor = hit_actor;
+        m.how = "spelling-tolerant";
+        matches.push_back(std::move(m));
+        i = hit_end;
+        continue;
+      }
+      if (doc) {
+        std::string k = NameKey(units[i].text);
+        for (auto p = doc->persons.rbegin(); p != doc->persons.rend(); ++p) {
+          if (p->surname_key == k) {
+            Match m{i, i + 1, kNone};
+            m.actor = p->actor;
+            m.how = "surname of " + p->name + ", named earlier in the document";
+            matches.push_back(std::move(m));
+            break;
+          }
+        }
+        if (!matches.empty() && matches.back().first_unit == i) { ++i; continue; }
+      }
+    }
+    ++i;
+  }
+  if (doc) {
+    for (const Match& m : matches) {
+      if (m.actor == kNone || !person_[m.actor] || m.end_unit - m.first_unit < 2) continue;
+      std::string key = NameKey(units[m.end_unit - 1].text);
+      if (key.size() < 3) continue;
+      std::string name;
+      if (cased) {
+        name = std::string(sentence.substr(tokens[units[m.first_unit].token].begin,
+                                           tokens[units[m.end_unit - 1].token].end -
+                                               tokens[units[m.first_unit].token].begin));
+      } else {
+        name = model_.actors[m.actor].phrases.front().text();
+      }
+      auto same = [&](const DocumentContext::Person& p) { return p.surname_key == key; };
+      doc->persons.erase(std::remove_if(doc->persons.begin(), doc->persons.end(), same), doc->persons.end());
+      doc->persons.push_back({key, m.actor, std::move(name)});
+      // The dictionary's own spelling of the surname too ("Lukashenko" after "Lukashenka").
+      std::string root_key = NameKey(model_.actors[m.actor].phrases.front().words.back());
+      if (root_key != key && root_key.size() >= 3)
+        doc->persons.push_back({root_key, m.actor, doc->persons.back().name});
+    }
+  }
+  return Compose(sentence, tokens, units, matches, date);
+}
+
+std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
+                                                      const std::vector<Token>& tokens,
+                                                      const std::vector<Unit>& units,
+                                                      std::vector<Match>& matches,
+                                                      std::optional<Date> date) const {
+  std::vector<ActorMention> out;
+  const size_t k = matches.size();
+  // Resolved codes of the actor matches ("" for agents, "---" for null codes).
+  std::vector<Resolution> res(k);
+  for (size_t i = 0; i < k; ++i)
+    if (matches[i].actor != kNone) {
+      res[i] = ResolveCode(model_.actors[matches[i].actor], date);
+    }
+  auto code_of = [&](size_t i) -> std::string {
+    return res[i].code ? res[i].code->code : std::string();
+  };
+  auto country_level = [&](size_t i) {
+    if (matches[i].actor == kNone) return false;
+    std::string c = code_of(i);
+    return c.size() == 3 && std::all_of(c.begin(), c.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); });
+  };
+  // Units strictly between two matches.
+  auto between = [&](size_t a_end, size_t b_first) {
+    std::vector<std::string_view> v;
+    for (size_t u = a_end; u < b_first; ++u) v.push_back(units[u].text);
+    return v;
+  };
+  auto adjacent = [&](size_t a_end, size_t b_first) {
+    auto v = between(a_end, b_first);
+    return v.empty() || (v.size() == 1 && v[0] == "'s");
+  };
+  auto span_text = [&](uint32_t first_token, uint32_t last_token) {
+    if (!sentence.empty()) {
+      uint32_t b = tokens[first_token].begin, e = tokens[last_token - 1].end;
+      return std::string(sentence.substr(b, e - b));
+    }
+    std::string s;
+    for (uint32_t t = first_token; t < last_token; ++t) {
+      if (!s.empty()) s += ' ';
+      s += tokens[t].norm;
+    }
+    return s;
+  };
+  auto make = [&](size_t first_match, size_t last_match, const std::string& code) {
+    ActorMention m;
+    m.first_token = units[matches[first_match].first_unit].token;
+    m.last_token = units[matches[last_match].end_unit - 1].token + 1;
+    m.text = span_text(m.first_token, m.last_token);
+    m.code = code;
+    CodeParts parts = SplitActorCode(code);
+    m.country = parts.country;
+    m.sector = parts.sector;
+    return m;
+  };
+  auto actor_source = [&](size_t i, ActorMention* m) {
+    const ActorEntry& e = model_.actors[matches[i].actor];
+    m->dict_file = Basename(model_.files[e.file].path);
+    m->dict_line = matches[i].node != kNone ? nodes_[matches[i].node].actor_line : e.line;
+    std::string why = res[i].why;
+    if (!matches[i].how.empty()) {
+      std::string how = matches[i].how == "spelling-tolerant"
+                            ? "spelling-tolerant match of '" + e.phrases.front().text() + "'"
+                            : matches[i].how;
+      why = why.empty() ? how : how + "; " + why;
+    }
+    m->why = why;
+  };
+  auto agent_desc = [&](size_t i) {
+    const AgentEntry& g = model_.agents[matches[i].agent];
+    return std::string("agent '") + g.phrase.text() + "' [" + (g.prefix ? g.code + "~" : "~" + g.code) +
+           "] (" + Basename(model_.files[g.file].path) + ":" + std::to_string(g.line) + ")";
+  };
+  auto compose_code = [&](const std::string& country, const AgentEntry& g) {
+    return g.prefix ? g.code + country : country + g.code;
+  };
+
+  std::vector<bool> used(k, false);
+  for (size_t i = 0; i < k; ++i) {
+    if (used[i]) continue;
+    const Match& m = matches[i];
+    if (m.actor != kNone) {
+      // A country (or list of countries) followed by an agent: "Kazakh President",
+      // "his Belarusian, Kyrgyz, Russian, and Tajik counterparts".
+      if (country_level(i)) {
+        size_t j = i;
+        bool list_ok = true;
+        while (list_ok && j + 1 < k && country_level(j + 1)) {
+          auto sep = between(matches[j].end_unit, matches[j + 1].first_unit);
+          list_ok = !sep.empty() && sep.size() <= 2 &&
+                    std::all_of(sep.begin(), sep.end(), [](std::string_view s) { return IsSeparator(s); });
+          if (list_ok) ++j;
+        }
+        size_t g = j + 1;
+        bool agent_follows = g < k && matches[g].agent != kNone && matches[g].actor == kNone &&
+                             adjacent(matches[j].end_unit, matches[g].first_unit);
+        if (agent_follows) {
+          const AgentEntry& ag = model_.agents[matches[g].agent];
+          // A person right after the title ("Kazakh President Tokayev") is the actor.
+          bool person_next = g + 1 < k && matches[g + 1].actor != kNone && person_[matches[g + 1].actor] &&
+                             adjacent(matches[g].end_unit, matches[g + 1].first_unit);
+          if (person_next && j == i) {
+            size_t p = g + 1;
+            ActorMention am = make(i, p, code_of(p));
+            actor_source(p, &am);
+            std::string note = "title '" + span_text(units[matches[i].first_unit].token,
+                                                      units[matches[g].end_unit - 1].token + 1) +
+                               "' before the name";
+            am.why = am.why.empty() ? note : note + "; " + am.why;
+            if (code_of(p) != "---") out.push_back(std::move(am));
+            used[i] = used[g] = used[p] = true;
+            continue;
+          }
+          for (size_t a = i; a <= j; ++a) {
+            if (code_of(a) == "---") continue;
+            ActorMention am = make(a, a == j ? g : a, compose_code(code_of(a), ag));
+            am.is_agent = true;
+            actor_source(a, &am);
+            std::string note = code_of(a) + " + " + agent_desc(g);
+            am.why = am.why.empty() ? note : note + "; " + am.why;
+            out.push_back(std::move(am));
+            used[a] = true;
+          }
+          used[g] = true;
+          continue;
+        }
+      }
+      used[i] = true;
+      if (code_of(i).empty() || code_of(i) == "---") {
+        if (i + 1 < k && matches[i + 1].agent != kNone && adjacent(m.end_unit, matches[i + 1].first_unit))
+          used[i + 1] = true;
+        continue;
+      }
+      // An organization or institution followed by a role noun ("U.N. envoy", "Kremlin
+      // spokesman"): the role belongs to it and the code stays the organization's.
+      size_t last = i;
+      std::string note;
+      if (i + 1 < k && matches[i + 1].agent != kNone && matches[i + 1].actor == kNone &&
+          adjacent(m.end_unit, matches[i + 1].first_unit)) {
+        last = i + 1;
+        used[last] = true;
+        note = agent_desc(last) + " of " + code_of(i);
+      }
+      ActorMention am = make(i, last, code_of(i));
+      am.is_agent = last != i;
+      actor_source(i, &am);
+      if (!note.empty()) am.why = am.why.empty() ? note : note + "; " + am.why;
+      out.push_back(std::move(am));
+      continue;
+    }
+    // An agent: "President of Kazakhstan", "President Tokayev", or on its own.
+    const AgentEntry& ag = model_.agents[m.agent];
+    used[i] = true;
+    if (i + 1 < k && country_level(i + 1)) {
+      auto sep = between(m.end_unit, matches[i + 1].first_unit);
+      bool of = (sep.size() == 1 && sep[0] == "of") || (sep.size() == 2 && sep[0] == "of" && sep[1] == "the");
+      if (of) {
+        ActorMention am = make(i, i + 1, compose_code(code_of(i + 1), ag));
+        am.is_agent = true;
+        actor_source(i + 1, &am);
+        std::string note = agent_desc(i) + " of " + code_of(i + 1);
+        am.why = am.why.empty() ? note : note + "; " + am.why;
+        out.push_back(std::move(am));
+        used[i + 1] = true;
+        continue;
+      }
+    }
+    if (i + 1 < k && matches[i + 1].actor != kNone && person_[matches[i + 1].actor] &&
+        adjacent(m.end_unit, matches[i + 1].first_unit)) {
+      size_t p = i + 1;
+      used[p] = true;
+      if (code_of(p) == "---") continue;
+      ActorMention am = make(i, p, code_of(p));
+      actor_source(p, &am);
+      std::string note = "title '" + span_text(units[m.first_unit].token, units[m.end_unit - 1].token + 1) +
+                         "' before the name";
+      am.why = am.why.empty() ? note : note + "; " + am.why;
+      out.push_back(std::move(am));
+      continue;
+    }
+    ActorMention am = make(i, i, "");
+    am.is_agent = true;
+    CodeParts parts = SplitActorCode(ag.code);
+    am.sector = parts.sector;
+    am.dict_file = Basename(model_.files[ag.file].path);
+    am.dict_line = ag.line;
+    am.why = agent_desc(i) + " without a country";
+    out.push_back(std::move(am));
+  }
+  return out;
+}
+
+bool CompiledDictionary::IsDiscarded(const std::vector<Token>& tokens) const {
+  thread_local std::vector<std::string> scratch;
+  thread_local std::vector<Unit> units;
+  BuildUnits(tokens, &scratch, &units);
+  const size_t n = units.size();
+  for (size_t i = 0; i < n; ++i) {
+    uint32_t node = 0;
+    for (size_t j = i; j < n; ++j) {
+      const Node& cur = nodes_[node];
+      for (uint32_t s = cur.stems_begin; s < cur.stems_end; ++s) {
+        const Stem& st = stems_[s];
+        if (nodes_[st.node].discard != kNone && units[j].text.starts_with(st.text)) return true;
+      }
+      if (units[j].id == kNone) break;
+      node = Child(node, units[j].id);
+      if (node == kNone) break;
+      if (nodes_[node].discard != kNone) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace communique::dict

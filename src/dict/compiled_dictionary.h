@@ -1,0 +1,103 @@
+// The compiled, immutable DictionarySet: every actor, agent and discard phrase in one trie over
+// word ids, plus the transliteration-key index of person names.
+//
+// In: a DictionaryModel (dictionary_format.h) and the English lexicon. Out: FindActors /
+// IsDiscarded answers. Internal to src/dict; other stages use include/communique/actor.h.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "communique/actor.h"
+#include "dict/dictionary_format.h"
+#include "dict/lexicon.h"
+
+namespace communique::dict {
+
+inline constexpr uint32_t kNone = UINT32_MAX;
+
+// A code chosen for a date, and why.
+struct Resolution {
+  const DatedCode* code = nullptr;
+  std::string why;
+};
+Resolution ResolveCode(const ActorEntry& entry, std::optional<Date> date);
+
+class CompiledDictionary final : public DictionarySet {
+ public:
+  CompiledDictionary(DictionaryModel model, Lexicon lexicon, std::vector<bool> overlay_files);
+
+  std::vector<ActorMention> FindActors(const std::vector<Token>& tokens,
+                                       std::optional<Date> date) const override;
+  std::vector<ActorMention> FindActors(std::string_view sentence, const std::vector<Token>& tokens,
+                                       std::optional<Date> date,
+                                       DocumentContext* doc) const override;
+  bool IsDiscarded(const std::vector<Token>& tokens) const override;
+  size_t size() const override { return phrases_; }
+
+  const DictionaryModel& model() const { return model_; }
+  const Lexicon& lexicon() const { return lexicon_; }
+  bool IsPerson(uint32_t actor) const { return person_[actor]; }
+  // Phrases that replaced an earlier definition (overlays) / duplicates ignored (base files).
+  size_t overridden() const { return overridden_; }
+  size_t duplicates() const { return duplicates_; }
+  size_t MemoryBytes() const;
+
+ private:
+  struct Node {
+    uint32_t actor = kNone;
+    uint32_t agent = kNone;
+    uint32_t discard = kNone;
+    uint32_t actor_line = 0;     // line of the phrase (root or synonym) that made this terminal
+    uint32_t stems_begin = 0;    // TABARI stems that may follow this node: stems_[begin, end)
+    uint32_t stems_end = 0;
+    bool needs_capital = false;  // one common English word: an actor only when capitalized
+  };
+  struct Stem {
+    std::string text;
+    uint32_t node;
+  };
+  // One word of the sentence as the matcher sees it.
+  struct Unit {
+    uint32_t id;       // vocabulary id, kNone when no phrase has this word
+    uint32_t token;    // index of the token it came from
+    std::string_view text;
+  };
+  struct Match {
+    Match(uint32_t first, uint32_t end, uint32_t terminal) : first_unit(first), end_unit(end), node(terminal) {}
+    uint32_t first_unit, end_unit;
+    uint32_t node;     // terminal node (kNone for fuzzy or remembered matches)
+    uint32_t actor = kNone;
+    uint32_t agent = kNone;
+    std::string how;   // "", "spelling-tolerant", "surname"
+  };
+
+  uint32_t WordId(std::string_view w) const;
+  uint32_t Child(uint32_t node, uint32_t word) const;
+  void Insert(const Phrase& phrase, int kind, uint32_t index, bool replace);
+  void BuildUnits(const std::vector<Token>& tokens, std::vector<std::string>* scratch,
+                  std::vector<Unit>* units) const;
+  bool Capitalized(std::string_view sentence, const std::vector<Token>& tokens, uint32_t t) const;
+  std::vector<ActorMention> Compose(std::string_view sentence, const std::vector<Token>& tokens,
+                                    const std::vector<Unit>& units, std::vector<Match>& matches,
+                                    std::optional<Date> date) const;
+
+  DictionaryModel model_;
+  Lexicon lexicon_;
+  std::vector<bool> overlay_files_;
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> vocab_;
+  std::unordered_map<uint64_t, uint32_t> edges_;  // (node << 32 | word) -> child
+  std::vector<Node> nodes_;
+  std::vector<Stem> stems_;
+  std::vector<bool> person_;
+  // Transliteration key of a person's full name (name keys of its words, concatenated) -> actor.
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> name_keys_;
+  size_t phrases_ = 0;
+  size_t overridden_ = 0;
+  size_t duplicates_ = 0;
+};
+
+}  // namespace communique::dict

@@ -1,0 +1,33 @@
+// Word normalization shared by the dictionary compiler and the matcher, so that a phrase written
+// in a dictionary ("KASSYM-JOMART_TOKAYEV_", "U.N.") and the same words in a sentence ("Kassym-Jomart
+// Tokayev", "U.N.") meet in one form.
+//
+// In: a word (dictionary word or Token::norm). Out: match units (lower case, hyphen-split, with
+// periods and apostrophes removed) and, for person names, a transliteration key.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace communique::dict {
+
+// Splits `word` into match units: ASCII lower case, split at hyphens (and the dash characters the
+// tokenizer unifies to '-'), periods and apostrophes dropped ("u.n." -> "un", "o'brien" ->
+// "obrien"); the possessive "'s" stays the unit "'s". Appends to `out`; a word made only of
+// punctuation yields nothing.
+void AppendMatchUnits(std::string_view word, std::vector<std::string>* out);
+
+// True when `word` needs AppendMatchUnits (it has upper case, hyphens, periods or apostrophes);
+// most tokens do not, and the matcher then uses Token::norm as is.
+bool NeedsSplitting(std::string_view word);
+
+// Transliteration key of a name word, for spelling-tolerant matching of person names:
+// "Tokayev"/"Toqaev" -> "tokaev", "Lukashenko"/"Lukashenka" -> "lukashenko",
+// "Pashinyan"/"Pashinian" -> "pashinian", "Rahmon"/"Rakhmon" -> "rahmon". Rules (in order):
+// ASCII lower case, letters only; dzh/zh/dj -> j; kh -> h; q/ck -> k; x -> ks; w -> v; ph -> f;
+// sch/tch -> sh/ch; y -> i; "i" between two vowels dropped; doubled letters collapsed; a final
+// "-enka" read as "-enko" (Belarusian vs Russian spelling).
+std::string NameKey(std::string_view word);
+
+}  // namespace communique::dict
