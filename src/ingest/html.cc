@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "ingest/html_compact.h"
 #include "ingest/internal.h"
 
 namespace communique::ingest {
@@ -253,7 +254,9 @@ void AlignText(std::string_view orig, std::string_view dec, uint32_t base,
 
 class Extractor {
  public:
-  Extractor(std::string_view html, HtmlPage* page) : html_(html), page_(page), out_(page) {}
+  // `html` is the compacted page gumbo parsed; offsets are turned back into `compact`'s original.
+  Extractor(std::string_view raw, const CompactHtml& compact, HtmlPage* page)
+      : html_(compact.html), raw_(raw), compact_(compact), page_(page), out_(page) {}
 
   void Run(GumboNode* root) {
     ComputeStats(root);
@@ -283,9 +286,7 @@ class Extractor {
       for (unsigned c = 0; c < kids.length; ++c) {
         const GumboNode* k = static_cast<const GumboNode*>(kids.data[c]);
         if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_CDATA) {
-          uint32_t n = 0;
-          for (const char* p = k->v.text.text; *p; ++p) n += !(*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r');
-          s.text += n;
+          s.text += NonSpace(k);
         } else if (k->type == GUMBO_NODE_ELEMENT) {
           if (k->v.element.tag == GUMBO_TAG_SCRIPT || k->v.element.tag == GUMBO_TAG_STYLE) continue;
           auto it = stats_.find(k);
@@ -299,6 +300,27 @@ class Extractor {
       if (s.text) stats_[node] = s;
       stack.pop_back();
     }
+  }
+
+  // Non-whitespace bytes of a text node, placeholders counted as the text they stand for.
+  uint32_t NonSpace(const GumboNode* k) const {
+    const GumboStringPiece& o = k->v.text.original_text;
+    uint32_t n = 0;
+    if (o.data < html_.data() || o.data + o.length > html_.data() + html_.size()) {
+      for (const char* p = k->v.text.text; *p; ++p) n += !(*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r');
+      return n;
+    }
+    uint32_t base = static_cast<uint32_t>(o.data - html_.data());
+    for (size_t i = 0; i < o.length; ++i) {
+      char c = o.data[i];
+      if (c == CompactHtml::kPlaceholder) {
+        const auto* ph = compact_.PlaceholderAt(base + static_cast<uint32_t>(i));
+        n += ph ? ph->nonspace : 1;
+      } else {
+        n += !(c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f');
+      }
+    }
+    return n;
   }
 
   bool Dropped(const GumboNode* n, bool in_article) {
@@ -399,6 +421,28 @@ class Extractor {
       base += 9;
     }
     AlignText(orig, dec, base, map, unit_end);
+    // Expand placeholders back into the page's own text; map everything to original offsets.
+    expanded_.clear();
+    emap_.clear();
+    eend_.clear();
+    for (size_t k = 0; k < dec.size(); ++k) {
+      if (dec[k] == CompactHtml::kPlaceholder) {
+        if (const auto* ph = compact_.PlaceholderAt((*map)[k])) {
+          expanded_.append(raw_.data() + ph->raw_begin, ph->raw_end - ph->raw_begin);
+          for (uint32_t r = ph->raw_begin; r < ph->raw_end; ++r) {
+            emap_.push_back(r);
+            eend_.push_back(r + 1);
+          }
+          continue;
+        }
+      }
+      expanded_.push_back(dec[k]);
+      emap_.push_back(compact_.ToRaw((*map)[k]));
+      eend_.push_back(compact_.ToRaw((*unit_end)[k] - 1) + 1);
+    }
+    dec = expanded_;
+    std::swap(*map, emap_);
+    std::swap(*unit_end, eend_);
     size_t i = 0;
     while (i < dec.size()) {
       char c = dec[i];
@@ -543,6 +587,10 @@ class Extractor {
   }
 
   std::string_view html_;
+  std::string_view raw_;
+  const CompactHtml& compact_;
+  std::string expanded_;
+  std::vector<uint32_t> emap_, eend_;
   HtmlPage* page_;
   Output out_;
   std::unordered_map<const GumboNode*, Stats> stats_;
@@ -554,12 +602,13 @@ HtmlPage ExtractHtml(std::string_view html) {
   HtmlPage page;
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // we never read parse errors; recording them costs time
-  GumboOutput* out = gumbo_parse_with_options(&options, html.data(), html.size());
+  CompactHtml compact = Compact(html);
+  GumboOutput* out = gumbo_parse_with_options(&options, compact.html.data(), compact.html.size());
   if (!out) {
     page.text_to_raw.push_back(0);
     return page;
   }
-  Extractor(html, &page).Run(out->document);
+  Extractor(html, compact, &page).Run(out->document);
   gumbo_destroy_output(&options, out);
   return page;
 }

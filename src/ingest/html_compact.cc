@@ -1,0 +1,241 @@
+// Offset-preserving HTML compaction before gumbo: drops what extraction never reads (comments,
+// scripts other than JSON-LD, styles, SVG/MathML, iframes, templates, noscript, textarea, and
+// attributes other than the few the extractor and metadata use) so the HTML5 parser sees a
+// fraction of the page. Text is copied byte for byte; a segment map turns offsets in the compact
+// page back into offsets in the original.
+//
+// In: raw HTML. Out: CompactHtml (compact bytes + segment map).
+#include "ingest/html_compact.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+#include "ingest/internal.h"
+
+namespace communique::ingest {
+namespace {
+
+inline char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+inline bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+bool IEqual(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (LowerAscii(a[i]) != b[i]) return false;
+  return true;
+}
+
+// Finds "</name" (any case) at or after `from`; npos when absent.
+size_t FindEndTag(std::string_view s, size_t from, std::string_view name) {
+  while (true) {
+    size_t p = s.find("</", from);
+    if (p == std::string_view::npos) return p;
+    if (p + 2 + name.size() <= s.size() && IEqual(s.substr(p + 2, name.size()), name)) {
+      char after = p + 2 + name.size() < s.size() ? s[p + 2 + name.size()] : '>';
+      if (IsSpace(after) || after == '>' || after == '/') return p;
+    }
+    from = p + 2;
+  }
+}
+
+// Attributes the extractor or the metadata reader looks at.
+bool KeptAttribute(std::string_view name, std::string_view tag) {
+  static constexpr std::string_view kKept[] = {
+      "class", "id", "role", "hidden", "style", "aria-hidden", "itemprop", "content", "property",
+      "name", "datetime", "pubdate", "rel", "type"};
+  for (auto k : kKept)
+    if (IEqual(name, k)) return true;
+  return IEqual(name, "href") && IEqual(tag, "link");
+}
+
+enum class Skip { kNone, kElement, kKeepRaw };
+
+// What to do with a start tag: drop the whole element, copy its raw-text content unparsed, or
+// nothing special.
+Skip ElementRule(std::string_view tag, std::string_view attrs) {
+  static constexpr std::string_view kDropped[] = {"style", "svg", "math", "iframe", "template",
+                                                  "noscript", "textarea", "object", "select"};
+  for (auto d : kDropped)
+    if (IEqual(tag, d)) return Skip::kElement;
+  if (IEqual(tag, "script")) {
+    std::string a(attrs);
+    for (char& c : a) c = LowerAscii(c);
+    return a.find("ld+json") != std::string::npos ? Skip::kKeepRaw : Skip::kElement;
+  }
+  if (IEqual(tag, "title")) return Skip::kKeepRaw;
+  return Skip::kNone;
+}
+
+}  // namespace
+
+uint32_t CompactHtml::ToRaw(uint32_t c) const {
+  if (segments.empty() || raw_size == 0) return 0;
+  // Last segment starting at or before c.
+  auto it = std::upper_bound(segments.begin(), segments.end(), c,
+                             [](uint32_t v, const Segment& s) { return v < s.compact; });
+  if (it == segments.begin()) return segments.front().raw;
+  --it;
+  return std::min(it->raw + (c - it->compact), raw_size - 1);
+}
+
+const CompactHtml::Placeholder* CompactHtml::PlaceholderAt(uint32_t c) const {
+  if (c >= html.size() || html[c] != kPlaceholder) return nullptr;
+  auto it = std::lower_bound(placeholders.begin(), placeholders.end(), c,
+                             [](const Placeholder& p, uint32_t v) { return p.compact < v; });
+  return it != placeholders.end() && it->compact == c ? &*it : nullptr;
+}
+
+CompactHtml Compact(std::string_view raw) {
+  CompactHtml out;
+  out.raw_size = static_cast<uint32_t>(raw.size());
+  out.html.reserve(raw.size() / 2);
+  size_t i = 0;
+  auto copy = [&](size_t from, size_t to) {
+    if (to <= from) return;
+    if (out.segments.empty() || out.segments.back().raw + (out.html.size() - out.segments.back().compact) != from)
+      out.segments.push_back({static_cast<uint32_t>(out.html.size()), static_cast<uint32_t>(from)});
+    out.html.append(raw.data() + from, to - from);
+  };
+  // Text between tags: literal runs become placeholders, references and CR stay for the parser.
+  auto copy_text = [&](size_t from, size_t to) {
+    size_t run = from;  // start of the current literal run
+    auto flush = [&](size_t end) {
+      size_t b = run, e = end;
+      while (b < e && IsSpace(raw[b])) ++b;
+      while (e > b && IsSpace(raw[e - 1])) --e;
+      if (e - b >= 16 && FindInvalidUtf8(raw.substr(b, e - b)) == std::string_view::npos) {
+        copy(run, b);
+        uint32_t nonspace = 0;
+        for (size_t k = b; k < e; ++k) nonspace += !IsSpace(raw[k]);
+        out.placeholders.push_back({static_cast<uint32_t>(out.html.size()), static_cast<uint32_t>(b),
+                                    static_cast<uint32_t>(e), nonspace});
+        out.html.push_back(CompactHtml::kPlaceholder);
+        copy(e, end);
+      } else {
+        copy(run, end);
+      }
+    };
+    size_t k = from;
+    while (k < to) {
+      char c = raw[k];
+      if (c != '&' && c != '\r' && c != '\0') {
+        ++k;
+        continue;
+      }
+      flush(k);
+      size_t e = k + 1;
+      if (c == '&') {
+        if (e < to && raw[e] == '#') ++e;
+        if (e < to && (raw[e] == 'x' || raw[e] == 'X')) ++e;
+        while (e < to && std::isalnum(static_cast<unsigned char>(raw[e]))) ++e;
+        if (e < to && raw[e] == ';') ++e;
+      }
+      copy(k, e);
+      run = k = e;
+    }
+    flush(to);
+  };
+  while (i < raw.size()) {
+    size_t lt = raw.find('<', i);
+    if (lt == std::string_view::npos) {
+      copy_text(i, raw.size());
+      break;
+    }
+    copy_text(i, lt);
+    i = lt;
+    if (raw.substr(i, 4) == "<!--") {
+      size_t end = raw.find("-->", i + 4);
+      i = end == std::string_view::npos ? raw.size() : end + 3;
+      continue;
+    }
+    bool end_tag = i + 1 < raw.size() && raw[i + 1] == '/';
+    size_t name_begin = i + 1 + end_tag;
+    if (name_begin >= raw.size() || !IsAlpha(raw[name_begin])) {
+      // "<!DOCTYPE", "<?xml", a stray "<": copied as is up to the next '>'.
+      size_t gt = raw.find('>', i + 1);
+      size_t stop = gt == std::string_view::npos ? raw.size() : gt + 1;
+      if (name_begin < raw.size() && (raw[name_begin - end_tag] == '!' || raw[name_begin - end_tag] == '?')) {
+        copy(i, stop);
+        i = stop;
+      } else {
+        copy(i, i + 1);  // a literal '<' in text
+        i += 1;
+      }
+      continue;
+    }
+    size_t name_end = name_begin;
+    while (name_end < raw.size() && !IsSpace(raw[name_end]) && raw[name_end] != '/' && raw[name_end] != '>') ++name_end;
+    std::string_view tag = raw.substr(name_begin, name_end - name_begin);
+    if (end_tag) {
+      size_t gt = raw.find('>', name_end);
+      size_t stop = gt == std::string_view::npos ? raw.size() : gt + 1;
+      copy(i, name_end);
+      copy(stop - 1, stop);
+      i = stop;
+      continue;
+    }
+    // Attributes; quoted values may hold '>'.
+    struct Range {
+      size_t begin, end;
+    };
+    Range kept[16];
+    size_t nkept = 0;
+    size_t p = name_end;
+    bool closed = false, self_closing = false;
+    while (p < raw.size()) {
+      while (p < raw.size() && (IsSpace(raw[p]) || raw[p] == '/')) ++p;
+      if (p >= raw.size()) break;
+      if (raw[p] == '>') {
+        self_closing = raw[p - 1] == '/';
+        ++p;
+        closed = true;
+        break;
+      }
+      size_t an = p;
+      ++p;  // the first character may be '='
+      while (p < raw.size() && !IsSpace(raw[p]) && raw[p] != '/' && raw[p] != '>' && raw[p] != '=') ++p;
+      size_t an_end = p;
+      size_t q = p;
+      while (q < raw.size() && IsSpace(raw[q])) ++q;
+      if (q < raw.size() && raw[q] == '=') {
+        p = q + 1;
+        while (p < raw.size() && IsSpace(raw[p])) ++p;
+        if (p < raw.size() && (raw[p] == '"' || raw[p] == '\'')) {
+          size_t close = raw.find(raw[p], p + 1);
+          p = close == std::string_view::npos ? raw.size() : close + 1;
+        } else {
+          while (p < raw.size() && !IsSpace(raw[p]) && raw[p] != '>') ++p;
+        }
+      }
+      if (nkept < 16 && KeptAttribute(raw.substr(an, an_end - an), tag)) kept[nkept++] = {an, p};
+    }
+    if (!closed) break;  // a tag cut off at the end of the page
+    Skip rule = ElementRule(tag, raw.substr(name_end, p - name_end));
+    size_t end = rule == Skip::kNone ? 0 : FindEndTag(raw, p, tag);
+    if (rule == Skip::kElement) {
+      if (end == std::string_view::npos) break;
+      size_t gt = raw.find('>', end);
+      i = gt == std::string_view::npos ? raw.size() : gt + 1;
+      continue;
+    }
+    copy(i, name_end);
+    for (size_t k = 0; k < nkept; ++k) {
+      out.html.push_back(' ');
+      copy(kept[k].begin, kept[k].end);
+    }
+    if (self_closing) out.html.push_back('/');
+    out.html.push_back('>');
+    i = p;
+    if (rule == Skip::kKeepRaw) {
+      // Raw text kept verbatim (title, JSON-LD): no tag parsing inside.
+      size_t stop = end == std::string_view::npos ? raw.size() : end;
+      copy(p, stop);
+      i = stop;
+    }
+  }
+  return out;
+}
+
+}  // namespace communique::ingest
