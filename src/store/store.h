@@ -88,6 +88,7 @@ struct ActorRef {
   std::string code;     // "KAZGOV"
   std::string country;  // "KAZ"
   std::string name;     // the words most often used for it
+  std::string sector;   // "GOV"
 };
 
 // One aggregated event: all mentions of the same (date, source, target, CAMEO, location).
@@ -122,8 +123,11 @@ struct MentionRow {
   std::string outlet;
   std::optional<Date> published;
   uint32_t sentence = 0;
+  std::optional<Date> date;  // the date this mention gave the event
   std::string date_source;
+  bool has_source = false, has_target = false;  // the coder named a source / target actor
   std::string source_text, target_text;
+  std::string source_sector, target_sector;
   std::string evidence;   // sentence text
   std::string verb;
   std::string pattern;
