@@ -8,8 +8,11 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <numeric>
 #include <cstring>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -116,6 +119,12 @@ bool FurnitureClass(std::string_view value) {
   return false;
 }
 
+constexpr auto kSpace = [] {
+  std::array<bool, 256> t{};
+  t[' '] = t['\t'] = t['\n'] = t['\r'] = t['\f'] = true;
+  return t;
+}();
+
 struct Stats {
   uint32_t text = 0;  // non-space bytes of text below the node
   uint32_t link = 0;  // of which inside <a>
@@ -128,18 +137,33 @@ class Output {
 
   void Break(int level) { pending_ = std::max(pending_, level); }  // 1 space, 2 line, 3 paragraph
 
-  void Append(std::string_view bytes, const uint32_t* raw, uint32_t unit_end) {
+  // Writes the pending separator, mapped to the next text's first byte.
+  void Separate(uint32_t next_raw) {
     if (pending_ && !page_->text.empty()) {
       const char* sep = pending_ == 1 ? " " : pending_ == 2 ? "\n" : "\n\n";
       for (const char* p = sep; *p; ++p) {
         page_->text.push_back(*p);
-        page_->text_to_raw.push_back(raw[0]);
+        page_->text_to_raw.push_back(next_raw);
       }
     }
     pending_ = 0;
+  }
+
+  void Append(std::string_view bytes, const uint32_t* raw, uint32_t unit_end) {
+    Separate(raw[0]);
     page_->text.append(bytes);
     page_->text_to_raw.insert(page_->text_to_raw.end(), raw, raw + bytes.size());
     end_ = unit_end;
+  }
+
+  // Bytes copied from the page unchanged, starting at raw offset `raw`.
+  void AppendIdentity(std::string_view bytes, uint32_t raw) {
+    Separate(raw);
+    page_->text.append(bytes);
+    size_t at = page_->text_to_raw.size();
+    page_->text_to_raw.resize(at + bytes.size());
+    std::iota(page_->text_to_raw.begin() + at, page_->text_to_raw.end(), raw);
+    end_ = raw + static_cast<uint32_t>(bytes.size());
   }
 
   void Finish() {
@@ -315,7 +339,7 @@ class Extractor {
       char c = o.data[i];
       if (c == CompactHtml::kPlaceholder) {
         const auto* ph = compact_.PlaceholderAt(base + static_cast<uint32_t>(i));
-        n += ph ? ph->nonspace : 1;
+        n += ph ? ph->raw_end - ph->raw_begin : 1;  // inner spaces count too: close enough for density
       } else {
         n += !(c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f');
       }
@@ -421,42 +445,42 @@ class Extractor {
       base += 9;
     }
     AlignText(orig, dec, base, map, unit_end);
-    // Expand placeholders back into the page's own text; map everything to original offsets.
-    expanded_.clear();
-    emap_.clear();
-    eend_.clear();
-    for (size_t k = 0; k < dec.size(); ++k) {
+    // Placeholders expand back into the page's own text (offsets are then the identity); other
+    // bytes go through the alignment map and the compaction's segment map.
+    size_t k = 0;
+    while (k < dec.size()) {
       if (dec[k] == CompactHtml::kPlaceholder) {
         if (const auto* ph = compact_.PlaceholderAt((*map)[k])) {
-          expanded_.append(raw_.data() + ph->raw_begin, ph->raw_end - ph->raw_begin);
-          for (uint32_t r = ph->raw_begin; r < ph->raw_end; ++r) {
-            emap_.push_back(r);
-            eend_.push_back(r + 1);
-          }
+          EmitWords(raw_.substr(ph->raw_begin, ph->raw_end - ph->raw_begin), nullptr, ph->raw_begin, nullptr, pre);
+          ++k;
           continue;
         }
       }
-      expanded_.push_back(dec[k]);
-      emap_.push_back(compact_.ToRaw((*map)[k]));
-      eend_.push_back(compact_.ToRaw((*unit_end)[k] - 1) + 1);
+      size_t e = k + 1;
+      while (e < dec.size() && dec[e] != CompactHtml::kPlaceholder) ++e;
+      for (size_t t = k; t < e; ++t) {
+        (*map)[t] = compact_.ToRaw((*map)[t]);
+        (*unit_end)[t] = compact_.ToRaw((*unit_end)[t] - 1) + 1;
+      }
+      EmitWords(dec.substr(k, e - k), map->data() + k, 0, unit_end->data() + k, pre);
+      k = e;
     }
-    dec = expanded_;
-    std::swap(*map, emap_);
-    std::swap(*unit_end, eend_);
+  }
+
+  // Splits text at whitespace into words for the output; `map` null means offsets base + i.
+  void EmitWords(std::string_view s, const uint32_t* map, uint32_t base, const uint32_t* ends, bool pre) {
     size_t i = 0;
-    while (i < dec.size()) {
-      char c = dec[i];
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-        if (pre && c == '\n') out_.Break(2);
-        else out_.Break(1);
+    while (i < s.size()) {
+      char c = s[i];
+      if (kSpace[static_cast<unsigned char>(c)]) {
+        out_.Break(pre && c == '\n' ? 2 : 1);
         ++i;
         continue;
       }
       size_t j = i + 1;
-      while (j < dec.size() && !(dec[j] == ' ' || dec[j] == '\t' || dec[j] == '\n' ||
-                                 dec[j] == '\r' || dec[j] == '\f'))
-        ++j;
-      out_.Append(dec.substr(i, j - i), map->data() + i, (*unit_end)[j - 1]);
+      while (j < s.size() && !kSpace[static_cast<unsigned char>(s[j])]) ++j;
+      if (map) out_.Append(s.substr(i, j - i), map + i, ends[j - 1]);
+      else out_.AppendIdentity(s.substr(i, j - i), base + static_cast<uint32_t>(i));
       i = j;
     }
   }
@@ -589,12 +613,45 @@ class Extractor {
   std::string_view html_;
   std::string_view raw_;
   const CompactHtml& compact_;
-  std::string expanded_;
-  std::vector<uint32_t> emap_, eend_;
   HtmlPage* page_;
   Output out_;
   std::unordered_map<const GumboNode*, Stats> stats_;
 };
+
+// Bump allocator for gumbo's many small allocations: nothing is freed until the page is done,
+// then everything at once. Only used for pages up to kArenaPageLimit so memory stays bounded.
+class Arena {
+ public:
+  static constexpr size_t kBlock = 1 << 20;
+  void* Alloc(size_t n) {
+    n = (n + 15) & ~size_t{15};
+    if (blocks_.empty() || used_ + n > size_) {
+      size_t size = std::max(n, kBlock);
+      blocks_.push_back(std::make_unique<char[]>(size));
+      size_ = size;
+      used_ = 0;
+    }
+    void* p = blocks_.back().get() + used_;
+    used_ += n;
+    return p;
+  }
+  void Reset() {
+    if (blocks_.size() > 1) {
+      blocks_.erase(blocks_.begin() + 1, blocks_.end());
+    }
+    size_ = blocks_.empty() ? 0 : kBlock;
+    used_ = 0;
+  }
+
+ private:
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t size_ = 0, used_ = 0;
+};
+
+void* ArenaAllocate(void* arena, size_t n) { return static_cast<Arena*>(arena)->Alloc(n); }
+void ArenaFree(void*, void*) {}
+
+constexpr size_t kArenaPageLimit = 4u << 20;
 
 }  // namespace
 
@@ -603,13 +660,18 @@ HtmlPage ExtractHtml(std::string_view html) {
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // we never read parse errors; recording them costs time
   CompactHtml compact = Compact(html);
-  GumboOutput* out = gumbo_parse_with_options(&options, compact.html.data(), compact.html.size());
-  if (!out) {
-    page.text_to_raw.push_back(0);
-    return page;
+  thread_local Arena arena;
+  bool use_arena = compact.html.size() <= kArenaPageLimit;
+  if (use_arena) {
+    options.allocator = ArenaAllocate;
+    options.deallocator = ArenaFree;
+    options.userdata = &arena;
   }
-  Extractor(html, compact, &page).Run(out->document);
-  gumbo_destroy_output(&options, out);
+  GumboOutput* out = gumbo_parse_with_options(&options, compact.html.data(), compact.html.size());
+  if (out) Extractor(html, compact, &page).Run(out->document);
+  else page.text_to_raw.push_back(0);
+  if (use_arena) arena.Reset();
+  else if (out) gumbo_destroy_output(&options, out);
   return page;
 }
 

@@ -107,10 +107,8 @@ CompactHtml Compact(std::string_view raw) {
       while (e > b && IsSpace(raw[e - 1])) --e;
       if (e - b >= 16 && FindInvalidUtf8(raw.substr(b, e - b)) == std::string_view::npos) {
         copy(run, b);
-        uint32_t nonspace = 0;
-        for (size_t k = b; k < e; ++k) nonspace += !IsSpace(raw[k]);
         out.placeholders.push_back({static_cast<uint32_t>(out.html.size()), static_cast<uint32_t>(b),
-                                    static_cast<uint32_t>(e), nonspace});
+                                    static_cast<uint32_t>(e)});
         out.html.push_back(CompactHtml::kPlaceholder);
         copy(e, end);
       } else {

@@ -19,7 +19,6 @@ struct CompactHtml {
   struct Placeholder {
     uint32_t compact;
     uint32_t raw_begin, raw_end;
-    uint32_t nonspace;  // non-whitespace bytes in the run
   };
   static constexpr char kPlaceholder = 'x';
   std::string html;
