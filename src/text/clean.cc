@@ -145,21 +145,30 @@ class Cleaner {
     while (i < n) {
       unsigned char b = static_cast<unsigned char>(s[i]);
       if (b > 0x20 && b < 0x7F) {
-        // Printable ASCII run: the hot path for English text.
+        // Printable ASCII with single spaces inside: the hot path for English text, copied as is.
         size_t j = i + 1;
-        while (j < n && static_cast<unsigned char>(s[j]) > 0x20 && static_cast<unsigned char>(s[j]) < 0x7F) ++j;
+        for (;;) {
+          while (j < n && static_cast<unsigned char>(s[j]) > 0x20 && static_cast<unsigned char>(s[j]) < 0x7F) ++j;
+          if (j + 1 < n && s[j] == ' ' && static_cast<unsigned char>(s[j + 1]) > 0x20 &&
+              static_cast<unsigned char>(s[j + 1]) < 0x7F) {
+            j += 2;
+            continue;
+          }
+          break;
+        }
         FlushSpace();
-        last_begin_out_ = out_.size() + (j - i - 1);
+        const size_t len = j - i;
+        last_begin_out_ = out_.size() + len - 1;
         last_end_src_ = j;
         last_begin_src_ = j - 1;
-        out_.append(s + i, j - i);
+        out_.append(s + i, len);
         size_t base = map_.size();
-        map_.resize(base + (j - i));
+        map_.resize(base + len);
         uint32_t* m = map_.data() + base;
         if (in_map_) {
-          std::memcpy(m, in_map_->data() + i, (j - i) * sizeof(uint32_t));
+          std::memcpy(m, in_map_->data() + i, len * sizeof(uint32_t));
         } else {
-          for (size_t k = i; k < j; ++k) *m++ = static_cast<uint32_t>(k);
+          for (size_t k = 0; k < len; ++k) m[k] = static_cast<uint32_t>(i + k);
         }
         i = j;
         continue;

@@ -27,6 +27,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <map>
 #include <string>
@@ -39,7 +40,7 @@
 namespace communique::text {
 namespace {
 
-constexpr size_t kLangSampleBytes = 2048;   // CLD2 reads at most this much of a paragraph
+constexpr size_t kLangSampleBytes = 1024;   // CLD2 reads at most this much of a paragraph
 constexpr uint32_t kLongLetters = 40;       // fewer letters: language inherited, not guessed
 constexpr size_t kMaxSentenceBytes = 4000;  // longer runs are cut at a space (junk, not prose)
 
@@ -49,28 +50,6 @@ inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsAlpha(char c) { return IsUpper(c) || IsLower(c); }
 inline bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 inline char Lower(char c) { return IsUpper(c) ? static_cast<char>(c + 32) : c; }
-
-bool EqualsLower(std::string_view w, std::string_view lower) {
-  if (w.size() != lower.size()) return false;
-  for (size_t i = 0; i < w.size(); ++i)
-    if (Lower(w[i]) != lower[i]) return false;
-  return true;
-}
-
-bool ContainsLower(std::string_view hay, std::string_view needle) {
-  if (needle.size() > hay.size()) return false;
-  for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-    if (Lower(hay[i]) != needle[0]) continue;
-    size_t k = 1;
-    while (k < needle.size() && Lower(hay[i + k]) == needle[k]) ++k;
-    if (k == needle.size()) return true;
-  }
-  return false;
-}
-
-bool StartsWithLower(std::string_view s, std::string_view lower) {
-  return s.size() >= lower.size() && EqualsLower(s.substr(0, lower.size()), lower);
-}
 
 bool InList(std::string_view w, std::initializer_list<std::string_view> list) {
   for (auto x : list)
@@ -117,51 +96,121 @@ struct Features {
   uint32_t words = 0;
   uint32_t letters = 0;
   uint32_t latin_letters = 0;
-  uint32_t capitalized = 0;  // words starting with an upper-case letter
-  uint32_t major_lower = 0;  // lower-case words that are not minor words
-  bool final_punct = false;  // ends like a sentence
-  bool inner_punct = false;  // has a sentence end inside
+  uint32_t non_ascii_bytes = 0;
+  uint32_t english_markers = 0;  // words only English uses this often: "the", "and", "was", ...
+  uint32_t capitalized = 0;      // words starting with an upper-case letter
+  uint32_t major_lower = 0;      // lower-case words that are not minor words
+  uint32_t detail_words = 0;     // words the word-level counts above were taken from
+  bool final_punct = false;      // ends like a sentence
+  bool inner_punct = false;      // has a sentence end inside
   bool starts_upper = false;
 };
 
+// Function words frequent in English and rare as words in other languages written in Latin
+// script (so not "in", "a", "de", "on", "die"). A paragraph dense with them is English without
+// asking CLD2, which is the expensive part of segmentation.
+bool IsEnglishMarker(std::string_view w) {
+  switch (w.size()) {
+    case 2: return w == "of" || w == "to" || w == "by" || w == "be" || w == "it";
+    case 3: return w == "the" || w == "and" || w == "for" || w == "was" || w == "has" || w == "its" ||
+                   w == "are" || w == "The" || w == "had" || w == "not" || w == "who";
+    case 4: return w == "that" || w == "with" || w == "from" || w == "have" || w == "were" || w == "this" ||
+                   w == "said" || w == "will" || w == "been" || w == "they" || w == "also" || w == "than";
+    case 5: return w == "which" || w == "their" || w == "would" || w == "there" || w == "about";
+    default: return false;
+  }
+}
+
+constexpr uint32_t kDetailWords = 30;    // word-level signals come from this many first words
+constexpr uint32_t kHeadlineWords = 25;  // longer lines are never headlines
+
+// Byte classes for Measure.
+enum ByteClass : uint8_t { kOther = 0, kSpaceByte = 1, kAsciiLetter = 2, kLatinLead = 3, kScriptLead = 4, kNonAscii = 5 };
+
+constexpr std::array<uint8_t, 256> MakeByteClasses() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    uint8_t k = kOther;
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') k = kSpaceByte;
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) k = kAsciiLetter;
+    else if (c >= 0xC3 && c <= 0xC9) k = kLatinLead;  // Latin-1 supplement and Latin Extended
+    else if ((c >= 0xCA && c <= 0xE1) || (c >= 0xE3 && c <= 0xED) || c >= 0xF0) k = kScriptLead;
+    else if (c >= 0x80) k = kNonAscii;
+    t[c] = k;
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 256> kByteClass = MakeByteClasses();
+
+constexpr std::array<uint64_t, 256> MakePackedClasses() {
+  std::array<uint64_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    uint8_t k = kByteClass[c];
+    t[c] = (k == kAsciiLetter ? 1ull : 0) | (k == kLatinLead ? 1ull << 16 : 0) |
+           (k == kScriptLead ? 1ull << 32 : 0) | (k >= kLatinLead ? 1ull << 48 : 0);
+  }
+  return t;
+}
+constexpr std::array<uint64_t, 256> kPackedClass = MakePackedClasses();
+
 Features Measure(std::string_view p) {
   Features f;
-  size_t i = 0;
   const size_t n = p.size();
-  while (i < n) {
+  // Byte classes and word count over the whole paragraph: one table lookup per byte.
+  // Separate register accumulators, not a histogram array: increments of one memory counter
+  // would serialize on store-to-load forwarding.
+  // Four 16-bit counters packed in one register (ASCII letters, Latin lead bytes, other-script
+  // lead bytes, non-ASCII bytes), flushed before they can overflow.
+  uint64_t ascii = 0, latin = 0, script = 0, non_ascii = 0, words = 0;
+  uint32_t in_space = 1;
+  for (size_t chunk = 0; chunk < n; chunk += 0xFFFF) {
+    const size_t end = std::min(n, chunk + 0xFFFF);
+    uint64_t packed = 0;
+    for (size_t i = chunk; i < end; ++i) {
+      const uint8_t u = static_cast<unsigned char>(p[i]);
+      packed += kPackedClass[u];
+      const uint32_t space = kByteClass[u] == kSpaceByte;
+      words += in_space & (space ^ 1);
+      in_space = space;
+    }
+    ascii += packed & 0xFFFF;
+    latin += (packed >> 16) & 0xFFFF;
+    script += (packed >> 32) & 0xFFFF;
+    non_ascii += packed >> 48;
+  }
+  f.words = static_cast<uint32_t>(words);
+  f.latin_letters = static_cast<uint32_t>(ascii + latin);
+  f.letters = static_cast<uint32_t>(f.latin_letters + script);
+  f.non_ascii_bytes = static_cast<uint32_t>(non_ascii);
+  // Word-level signals over the first words only: enough to tell a headline, a byline or
+  // English prose, and bounded for very long paragraphs.
+  size_t i = 0;
+  while (i < n && f.detail_words < kDetailWords) {
     while (i < n && IsSpace(p[i])) ++i;
     if (i >= n) break;
     size_t b = i;
     while (i < n && !IsSpace(p[i])) ++i;
     std::string_view w = p.substr(b, i - b);
-    ++f.words;
-    size_t k = 0;
-    while (k < w.size() && (w[k] == '"' || w[k] == '\'' || w[k] == '(')) ++k;
-    if (k < w.size()) {
-      if (IsUpper(w[k])) {
-        ++f.capitalized;
-      } else if (IsLower(w[k]) && w.size() <= 40) {
-        char buf[40];
-        size_t m = 0;
-        for (size_t q = k; q < w.size() && IsAlpha(w[q]); ++q) buf[m++] = Lower(w[q]);
-        if (!IsMinorWord(std::string_view(buf, m))) ++f.major_lower;
-      }
-      if (f.words == 1) f.starts_upper = IsUpper(w[k]) || IsDigit(w[k]) || static_cast<unsigned char>(w[k]) >= 0xC0;
+    ++f.detail_words;
+    size_t q = 0;
+    while (q < w.size() && (w[q] == '"' || w[q] == '\'' || w[q] == '(')) ++q;
+    if (q >= w.size()) continue;
+    size_t e = w.size();
+    while (e > q && !IsAlpha(w[e - 1])) --e;
+    std::string_view core = w.substr(q, e - q);
+    if (core.size() <= 5 && IsEnglishMarker(core)) ++f.english_markers;
+    if (IsUpper(w[q])) {
+      ++f.capitalized;
+    } else if (IsLower(w[q]) && core.size() <= 40 && f.words <= kHeadlineWords) {
+      char buf[40];
+      size_t m = 0;
+      for (size_t c = 0; c < core.size() && IsAlpha(core[c]); ++c) buf[m++] = Lower(core[c]);
+      if (!IsMinorWord(std::string_view(buf, m))) ++f.major_lower;
     }
-    for (char ch : w) {
-      unsigned char u = static_cast<unsigned char>(ch);
-      if (IsAlpha(ch)) {
-        ++f.letters;
-        ++f.latin_letters;
-      } else if (u >= 0xC3 && u <= 0xC9) {  // Latin-1 supplement and Latin Extended
-        ++f.letters;
-        ++f.latin_letters;
-      } else if ((u >= 0xCA && u <= 0xE1) || (u >= 0xE3 && u <= 0xED) || u >= 0xF0) {
-        ++f.letters;  // lead byte of a letter in another script
-      }
-    }
-    if (w.size() >= 2 && (w.back() == '.' || w.back() == '!' || w.back() == '?') && i < n &&
-        i + 1 < n && IsUpper(p[i + 1]))
+    if (f.detail_words == 1)
+      f.starts_upper = IsUpper(w[q]) || IsDigit(w[q]) || static_cast<unsigned char>(w[q]) >= 0xC0;
+    char last = w.back();
+    if ((last == '.' || last == '!' || last == '?') && w.size() >= 2 && i + 1 < n && IsUpper(p[i + 1]))
       f.inner_punct = true;
   }
   size_t e = n;
@@ -171,38 +220,49 @@ Features Measure(std::string_view p) {
   return f;
 }
 
+// Plainly English: mostly ASCII and at least one word in ten an English marker (news prose runs
+// at one in four to one in six even when dense with names; other Latin-script languages at
+// well under one in twenty).
+bool PlainlyEnglish(const Features& f) {
+  return f.words >= 8 && f.non_ascii_bytes * 50 <= f.letters && f.english_markers * 10 >= f.detail_words &&
+         f.english_markers >= 3;
+}
+
 bool IsLatin(const Features& f) { return f.latin_letters * 2 >= f.letters; }
 
 // Lines that are page furniture whatever their position.
 bool IsFurnitureLine(std::string_view p, const Features& f) {
   if (p.size() > 600) return false;
+  char buf[600];
+  for (size_t i = 0; i < p.size(); ++i) buf[i] = Lower(p[i]);
+  const std::string_view low(buf, p.size());
+  auto has = [&](std::string_view needle) { return low.find(needle) != std::string_view::npos; };
+  auto starts = [&](std::string_view prefix) { return low.substr(0, prefix.size()) == prefix; };
   // Bylines: "By Burc Eruygur", "Reporting by ...; Editing by ...".
-  if (StartsWithLower(p, "by ") && f.words <= 6 && !f.final_punct && f.capitalized + 1 >= f.words)
-    return true;
+  if (starts("by ") && f.words <= 6 && !f.final_punct && f.capitalized + 1 >= f.words) return true;
   for (auto prefix : {"reporting by ", "additional reporting by ", "editing by ", "written by ",
                       "compiled by ", "photo:", "image:", "credit:", "photo credit", "file photo",
                       "this article was translated", "this article was originally",
                       "this article first appeared", "this story was originally"})
-    if (StartsWithLower(p, prefix)) return true;
-  if (p.find("\xC2\xA9") != std::string_view::npos) return true;  // ©
+    if (starts(prefix)) return true;
+  if (has("\xC2\xA9")) return true;  // ©
   for (auto needle : {"copyright", "all rights reserved", " appeared first on ",
                       "do not necessarily reflect", "views expressed in this", "has not verified the"})
-    if (ContainsLower(p, needle)) return true;
+    if (has(needle)) return true;
   if (f.words <= 15) {
     for (auto needle : {"subscribe", "sign up", "newsletter", "follow us", "share this", "click here",
                         "read more", "related:", "advertisement", "cookies", "log in",
                         "download the app", "all news", "more news"})
-      if (ContainsLower(p, needle)) return true;
+      if (has(needle)) return true;
   }
   if (f.words <= 3) {
-    for (auto needle : {"logo", "menu", "search", "home"}) {
-      size_t i = 0;
-      while (i < p.size()) {
-        while (i < p.size() && IsSpace(p[i])) ++i;
-        size_t b = i;
-        while (i < p.size() && !IsSpace(p[i])) ++i;
-        if (EqualsLower(p.substr(b, i - b), needle)) return true;
-      }
+    size_t i = 0;
+    while (i < low.size()) {
+      while (i < low.size() && IsSpace(low[i])) ++i;
+      size_t b = i;
+      while (i < low.size() && !IsSpace(low[i])) ++i;
+      std::string_view w = low.substr(b, i - b);
+      if (w == "logo" || w == "menu" || w == "search" || w == "home") return true;
     }
   }
   return false;
@@ -456,7 +516,7 @@ void Segment(Document& doc) {
     feats[k] = Measure(p);
     if (feats[k].letters >= kLongLetters) {
       bool reliable = false;
-      paras[k].lang = DetectLanguage(p, &reliable);
+      paras[k].lang = PlainlyEnglish(feats[k]) ? "en" : DetectLanguage(p, &reliable);
       judged[k] = true;
       if (paras[k].lang != "un") {
         auto& w = weight[paras[k].lang];
@@ -507,11 +567,11 @@ void Segment(Document& doc) {
     std::string_view p = t.substr(paras[k].begin, paras[k].end - paras[k].begin);
     const Features& f = feats[k];
     bool foreign = !majority.empty() && paras[k].lang != majority;
-    bool repeated = p.size() < 1000 && !seen.insert(p).second;
+    bool repeated = p.size() < 400 && !seen.insert(p).second;
     furniture[k] = foreign || repeated || IsFurnitureLine(p, f);
     if (furniture[k]) continue;
     content[k] = (f.final_punct && f.words >= 6) || (f.inner_punct && f.words >= 12) || f.words >= 40;
-    headline[k] = !content[k] && !f.final_punct && f.words >= 3 && f.words <= 25 && f.starts_upper;
+    headline[k] = !content[k] && !f.final_punct && f.words >= 3 && f.words <= kHeadlineWords && f.starts_upper;
   }
   size_t first = np, last = 0;
   for (size_t k = 0; k < np; ++k)
