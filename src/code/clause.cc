@@ -210,7 +210,14 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
 
   for (size_t gi = 0; gi < out.groups.size(); ++gi) {
     VerbGroup& g = out.groups[gi];
-    uint32_t prev_end = gi > 0 ? out.groups[gi - 1].span.end : 0;
+    // Participles and infinitives ("aircraft using missiles killed") do not end the subject's
+    // stretch; the previous finite verb does.
+    uint32_t prev_end = 0;
+    for (size_t gj = gi; gj-- > 0;)
+      if (out.groups[gj].finite) {
+        prev_end = out.groups[gj].span.end;
+        break;
+      }
     uint32_t left = prev_end;
     for (uint32_t k = g.span.begin; k-- > prev_end;)
       if (is_boundary(k)) {

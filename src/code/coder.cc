@@ -25,6 +25,7 @@ struct Resolved {
 
 // Actors seen so far in a document, most recent last, for pronouns and short forms.
 struct DocContext {
+  DocumentContext persons;  // the dictionaries' memory of persons named in full
   std::vector<EventActor> recent;
   void Remember(const EventActor& a) {
     if (a.code.empty()) return;
@@ -85,6 +86,8 @@ struct PatternMatch {
 
 class Matcher {
  public:
+  static constexpr uint32_t kMaxGap = 4;
+
   Matcher(const std::vector<Token>& tokens, const std::vector<uint32_t>& ids, const Clauses& c)
       : tokens_(tokens), ids_(ids), c_(c) {}
 
@@ -106,7 +109,11 @@ class Matcher {
   int Seq(const std::vector<PatternElement>& els, size_t ei, uint32_t pos, uint32_t end, int* src,
           int* tgt) const {
     if (ei == els.size()) return static_cast<int>(pos);
-    for (uint32_t p = pos; p < end; ++p) {
+    // Pattern words belong to the phrases right after the verb (or the previous word): a few
+    // determiners and modifiers may intervene, but not a comma or a long stretch of text.
+    uint32_t limit = std::min<uint32_t>(end, pos + kMaxGap + 1);
+    for (uint32_t p = pos; p < limit; ++p) {
+      if (p > pos && tokens_[p - 1].norm == ",") break;
       int s = *src, t = *tgt;
       int next = One(els[ei], p, end, &s, &t);
       if (next < 0) continue;
@@ -178,6 +185,9 @@ class Matcher {
   const std::vector<uint32_t>& ids_;
   const Clauses& c_;
 };
+
+// Whether "[042:043]" patterns also emit the reversed event (B hosts A when A visits B).
+constexpr bool kPairedEvents = false;
 
 class CoderImpl : public Coder {
  public:
@@ -357,7 +367,13 @@ class CoderImpl : public Coder {
         const VerbBlock& b = p_.verbs->block(f.block);
         Span post{q, std::max(q, g.post_scope.end)};
         // Words between the auxiliaries and this verb count as "before" too ("to" + verb).
-        Span pre{g.pre_scope.begin, v};
+        // Pattern words before the verb describe its subject ("&MILITARY *"): only the subject
+        // phrases count, not everything between the clause start and the verb.
+        Span pre{v, v};
+        for (int pi : g.subject_phrases) {
+          pre.begin = std::min(pre.begin, c.phrases[pi].span.begin);
+        }
+        if (!g.subject_phrases.empty()) pre.end = c.phrases[g.subject_phrases.front()].span.end;
         PatternMatch m;
         bool matched = false;
         for (const VerbPattern& pat : b.patterns) {
@@ -390,7 +406,8 @@ class CoderImpl : public Coder {
       if (notes)
         notes->push_back("  verb '" + tokens[v].norm + "' = " + best.form->lemma + " in block " + b.name +
                          ": " + how);
-      if (best.match.code == "---" || best.match.code.empty()) {
+      if ((best.match.code == "---" || best.match.code.empty()) &&
+          (best.match.paired_code.empty() || best.match.paired_code == "---")) {
         blocked = best.match.pattern != nullptr;
         if (blocked && notes) notes->push_back("  null code: the pattern says this is no event");
         continue;
@@ -416,7 +433,7 @@ class CoderImpl : public Coder {
       if (notes) notes->push_back("discarded: a discard phrase occurs; the sentence is not coded");
       return;
     }
-    a->actors = p_.dictionaries->FindActors(tokens, date);
+    a->actors = p_.dictionaries->FindActors(sentence, tokens, date, &ctx.persons);
     for (auto& m : a->actors)
       if (m.text.empty() && m.first_token < m.last_token && m.last_token <= tokens.size())
         m.text = std::string(sentence.substr(tokens[m.first_token].begin,
@@ -534,11 +551,6 @@ class CoderImpl : public Coder {
         if (targets.empty()) s += " none";
         notes->push_back(s);
       }
-      if (sources.empty()) {
-        if (notes) notes->push_back("  not coded: no source actor");
-        for (auto& t : targets) ctx.Remember(t.actor);
-        continue;
-      }
       std::string pattern_text =
           choice.match.pattern ? choice.match.pattern->text + " [" + choice.match.code + "]"
                                : choice.form->lemma + " [" + choice.match.code + "]";
@@ -568,15 +580,40 @@ class CoderImpl : public Coder {
                            (t ? t->actor.code : std::string("-")) + (e.plover.empty() ? "" : " (" + e.plover + ")"));
         a->events.push_back(std::move(e));
       };
-      for (auto& s : sources) {
-        if (targets.empty()) {
-          emit(&s, nullptr, choice.match.code);
-        } else {
-          for (auto& t : targets) emit(&s, &t, choice.match.code);
-        }
-      }
+      // Every source x target pair is an event. A passive without an agent ("three civilians
+      // were killed") is still one, with no source. "[042:043]" adds the reversed event (the
+      // target hosts the visit); "[:190]" has only the reversed one (the subject was acted upon).
+      const std::string& code = choice.match.code;
+      const std::string& paired = choice.match.paired_code;
+      std::vector<const Resolved*> src_list, tgt_list;
+      for (auto& x : sources) src_list.push_back(&x);
+      for (auto& x : targets) tgt_list.push_back(&x);
+      if (tgt_list.empty()) tgt_list.push_back(nullptr);
+      bool primary = code != "---" && (!sources.empty() || (g.passive && !targets.empty()));
+      if (src_list.empty()) src_list.push_back(nullptr);
+      if (primary)
+        for (auto* s : src_list)
+          for (auto* t : tgt_list) emit(s, t, code);
+      if (!paired.empty() && paired != "---" && (code == "---" || kPairedEvents))
+        for (auto* s : src_list)
+          for (auto* t : tgt_list)
+            if (t || s) emit(t, s, paired);
+      if (notes && !primary && (paired.empty() || paired == "---"))
+        notes->push_back("  not coded: no source actor");
       for (auto& s : sources) ctx.Remember(s.actor);
       for (auto& t : targets) ctx.Remember(t.actor);
+    }
+    // The day the events happened: a date expression in the sentence, else (later) publication.
+    if (!a->events.empty()) {
+      for (const DateMention& d : text::FindDates(sentence, date)) {
+        if (!d.date) continue;
+        for (Event& e : a->events) {
+          e.date = d.date;
+          e.date_source = "text";
+        }
+        if (notes) notes->push_back("date: '" + d.expression + "' -> " + d.date->ToString() + " (" + d.source + ")");
+        break;
+      }
     }
     // Actors named outside coded clauses still serve later pronouns and short forms.
     for (auto& m : actors)

@@ -62,6 +62,14 @@ class FakeDictionary : public DictionarySet {
     }
     return out;
   }
+  std::vector<ActorMention> FindActors(std::string_view sentence, const std::vector<Token>& tokens,
+                                       std::optional<Date> date, DocumentContext*) const override {
+    auto out = FindActors(tokens, date);
+    for (auto& m : out)
+      m.text = std::string(sentence.substr(tokens[m.first_token].begin,
+                                           tokens[m.last_token - 1].end - tokens[m.first_token].begin));
+    return out;
+  }
   bool IsDiscarded(const std::vector<Token>& tokens) const override {
     for (auto& t : tokens)
       if (t.norm == "football") return true;
