@@ -1,6 +1,15 @@
 // Tokenize: sentence text -> Tokens with byte offsets and a normalized form for dictionary lookup.
-// Works on UTF-8 bytes: anything non-ASCII is treated as a letter, so names in any script stay whole.
-#include <cctype>
+//
+// In: one sentence (UTF-8, normally cleaned by text::Clean). Out: words and punctuation marks.
+// Abbreviations keep their period (U.S., Gen., Nov., a.m.), initials too (J. R. R. Tolkien);
+// numbers (1,200.5), hyphenated words (Russia-led), names with an apostrophe (O'Brien) and URLs
+// stay whole; clitics split off Penn-Treebank style ('s 're 've 'll 'd 'm n't). ASCII is
+// classified by table; other characters by ICU, so punctuation and spaces from any script are
+// told apart from letters. `norm` is lower-cased with apostrophes and hyphens unified.
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <array>
 #include <string>
 
 #include "communique/token.h"
@@ -8,61 +17,153 @@
 namespace communique {
 namespace {
 
-bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+enum : uint8_t { kSpaceC = 1, kAlphaC = 2, kDigitC = 4, kUpperC = 8 };
 
-// "U.S.", "a.m.", "U.N." : single letters separated by periods.
-size_t AbbreviationEnd(std::string_view s, size_t i) {
+constexpr std::array<uint8_t, 128> MakeAscii() {
+  std::array<uint8_t, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    uint8_t k = 0;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') k = kSpaceC;
+    if (c >= 'a' && c <= 'z') k = kAlphaC;
+    if (c >= 'A' && c <= 'Z') k = kAlphaC | kUpperC;
+    if (c >= '0' && c <= '9') k = kDigitC;
+    t[c] = k;
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 128> kAscii = MakeAscii();
+
+inline bool IsAsciiAlpha(char c) { return c >= 0 && (kAscii[static_cast<unsigned char>(c)] & kAlphaC); }
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+inline char Lower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c + 32) : c; }
+
+// What the character at s[i] is, and its length in bytes.
+enum class Char { kSpace, kWord, kPunct, kIgnore };
+
+inline Char Classify(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    *len = 1;
+    uint8_t k = kAscii[c];
+    if (k & kSpaceC) return Char::kSpace;
+    if (k & (kAlphaC | kDigitC)) return Char::kWord;
+    return c < 0x20 || c == 0x7F ? Char::kIgnore : Char::kPunct;
+  }
+  int32_t j = static_cast<int32_t>(i);
+  UChar32 cp;
+  U8_NEXT(s.data(), j, static_cast<int32_t>(s.size()), cp);
+  *len = static_cast<size_t>(j) - i;
+  if (cp < 0) return Char::kPunct;  // invalid byte: a token of its own, never glued to a word
+  if (u_isUWhiteSpace(cp)) return Char::kSpace;
+  int8_t type = u_charType(cp);
+  if (type == U_FORMAT_CHAR || type == U_CONTROL_CHAR) return Char::kIgnore;
+  if (type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK ||
+      u_isalnum(cp) || type == U_MODIFIER_LETTER)
+    return Char::kWord;
+  return Char::kPunct;
+}
+
+// U+2019 / U+2018 / ASCII apostrophe at i.
+inline size_t ApostropheLen(std::string_view s, size_t i) {
+  if (i < s.size() && s[i] == '\'') return 1;
+  if (i + 2 < s.size() && s[i] == '\xE2' && s[i + 1] == '\x80' && (s[i + 2] == '\x99' || s[i + 2] == '\x98'))
+    return 3;
+  return 0;
+}
+
+bool IsAbbreviation(std::string_view w) {
+  switch (w.size()) {
+    case 2:
+      return w == "Mr" || w == "Ms" || w == "Dr" || w == "Lt" || w == "St" || w == "Mt" || w == "Ft" ||
+             w == "Jr" || w == "Sr" || w == "Co" || w == "No" || w == "vs" || w == "pp" || w == "cf";
+    case 3:
+      return w == "Mrs" || w == "Gen" || w == "Col" || w == "Maj" || w == "Sgt" || w == "Adm" || w == "Gov" ||
+             w == "Sen" || w == "Rep" || w == "Rev" || w == "Inc" || w == "Ltd" || w == "Nos" || w == "Vol" ||
+             w == "etc" || w == "Jan" || w == "Feb" || w == "Mar" || w == "Apr" || w == "Jun" || w == "Jul" ||
+             w == "Aug" || w == "Sep" || w == "Oct" || w == "Nov" || w == "Dec" || w == "Amb" || w == "Cpl" ||
+             w == "Pvt" || w == "Ave" || w == "est" || w == "Hon" || w == "Bros";
+    case 4:
+      return w == "Capt" || w == "Prof" || w == "Corp" || w == "Sept" || w == "Pres" || w == "Dept" ||
+             w == "Univ" || w == "Gens" || w == "Sens" || w == "Reps" || w == "Cmdr" || w == "Brig" ||
+             w == "Supt" || w == "Bros";
+    case 6:
+      return w == "approx" || w == "Messrs";
+    default:
+      return false;
+  }
+}
+
+// "U.S.", "a.m.", "U.N.", "e.g.": single letters each followed by a period, at least two.
+size_t DottedEnd(std::string_view s, size_t i) {
   size_t j = i;
   int letters = 0;
-  while (j + 1 < s.size() && std::isalpha(static_cast<unsigned char>(s[j])) && s[j + 1] == '.') {
+  while (j + 1 < s.size() && IsAsciiAlpha(s[j]) && s[j + 1] == '.' &&
+         (j == i || s[j - 1] == '.')) {
     j += 2;
     ++letters;
-    if (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j])) &&
-        (j + 1 >= s.size() || !IsWordByte(static_cast<unsigned char>(s[j + 1])))) {
-      if (j + 1 < s.size() && s[j + 1] == '.') continue;
-    }
   }
-  return letters >= 2 ? j : i;
+  if (letters < 2) return i;
+  if (j < s.size() && (IsAsciiAlpha(s[j]) || IsAsciiDigit(s[j]))) return i;  // "U.S.A" is handled letter by letter
+  return j;
 }
 
-std::string Normalize(std::string_view w) {
-  std::string out;
-  out.reserve(w.size());
-  for (size_t i = 0; i < w.size(); ++i) {
+size_t UrlEnd(std::string_view s, size_t i) {
+  auto starts = [&](std::string_view p) { return s.compare(i, p.size(), p) == 0; };
+  if (!(starts("http://") || starts("https://") || starts("www."))) return i;
+  size_t j = i;
+  while (j < s.size() && static_cast<unsigned char>(s[j]) > 0x20 && s[j] != 0x7F) ++j;
+  while (j > i && (s[j - 1] == '.' || s[j - 1] == ',' || s[j - 1] == ';' || s[j - 1] == ':' ||
+                   s[j - 1] == ')' || s[j - 1] == '"' || s[j - 1] == '\'' || s[j - 1] == '!' || s[j - 1] == '?'))
+    --j;
+  return j;
+}
+
+void AppendNorm(std::string_view w, std::string* out) {
+  out->reserve(w.size());
+  for (size_t i = 0; i < w.size();) {
     unsigned char c = static_cast<unsigned char>(w[i]);
-    // U+2019 RIGHT SINGLE QUOTATION MARK -> apostrophe; U+2010..U+2015 dashes -> hyphen.
-    if (c == 0xE2 && i + 2 < w.size() && static_cast<unsigned char>(w[i + 1]) == 0x80) {
-      unsigned char d = static_cast<unsigned char>(w[i + 2]);
-      if (d == 0x99 || d == 0x98) { out += '\''; i += 2; continue; }
-      if (d >= 0x90 && d <= 0x95) { out += '-'; i += 2; continue; }
+    if (c < 0x80) {
+      out->push_back(Lower(static_cast<char>(c)));
+      ++i;
+      continue;
     }
-    out += c < 0x80 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c);
+    int32_t j = static_cast<int32_t>(i);
+    UChar32 cp;
+    U8_NEXT(w.data(), j, static_cast<int32_t>(w.size()), cp);
+    size_t len = static_cast<size_t>(j) - i;
+    if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC) {
+      out->push_back('\'');
+    } else if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212) {
+      out->push_back('-');
+    } else if (cp >= 0 && !(cp >= 0x2000 && cp <= 0x206F)) {
+      UChar32 low = u_tolower(cp);
+      char buf[4];
+      int32_t k = 0;
+      U8_APPEND_UNSAFE(buf, k, low);
+      out->append(buf, static_cast<size_t>(k));
+    } else {
+      out->append(w.substr(i, len));
+    }
+    i += len;
   }
-  return out;
 }
 
-bool IsApostropheAt(std::string_view s, size_t i, size_t* len) {
-  if (s[i] == '\'') { *len = 1; return true; }
-  if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
-      static_cast<unsigned char>(s[i + 1]) == 0x80 && static_cast<unsigned char>(s[i + 2]) == 0x99) {
-    *len = 3;
-    return true;
-  }
-  return false;
+bool IsAsciiOnly(std::string_view w) {
+  for (char c : w)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
 }
 
-// Length of a multi-byte punctuation character at i (general punctuation block: dashes, curly
-// quotes, ellipsis), else 0.
-size_t UnicodePunctuation(std::string_view s, size_t i) {
-  if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
-      static_cast<unsigned char>(s[i + 1]) == 0x80) {
-    unsigned char e = static_cast<unsigned char>(s[i + 2]);
-    if ((e >= 0x90 && e <= 0x9F) || e == 0xA6) return 3;
-  }
-  if (i + 1 < s.size() && static_cast<unsigned char>(s[i]) == 0xC2) {
-    unsigned char e = static_cast<unsigned char>(s[i + 1]);
-    if (e == 0xAB || e == 0xBB) return 2;  // guillemets
-  }
+// Clitic after an apostrophe at position a (apostrophe length alen): "'s", "'re", "'ve", "'ll",
+// "'d", "'m" followed by a non-word character. Returns the clitic's length without the apostrophe.
+size_t CliticLen(std::string_view s, size_t a, size_t alen) {
+  size_t b = a + alen;
+  auto end_at = [&](size_t e) { return e >= s.size() || !(IsAsciiAlpha(s[e]) || IsAsciiDigit(s[e])); };
+  auto lower_at = [&](size_t k) { return k < s.size() ? Lower(s[k]) : '\0'; };
+  char c0 = lower_at(b), c1 = lower_at(b + 1);
+  if ((c0 == 's' || c0 == 'd' || c0 == 'm') && end_at(b + 1)) return 1;
+  if (((c0 == 'r' && c1 == 'e') || (c0 == 'v' && c1 == 'e') || (c0 == 'l' && c1 == 'l')) && end_at(b + 2)) return 2;
   return 0;
 }
 
@@ -70,80 +171,102 @@ size_t UnicodePunctuation(std::string_view s, size_t i) {
 
 std::vector<Token> Tokenize(std::string_view s) {
   std::vector<Token> out;
-  size_t i = 0;
+  out.reserve(s.size() / 5 + 4);
   auto push = [&](size_t b, size_t e) {
-    Token t;
+    Token& t = out.emplace_back();
     t.begin = static_cast<uint32_t>(b);
     t.end = static_cast<uint32_t>(e);
-    t.norm = Normalize(s.substr(b, e - b));
-    out.push_back(std::move(t));
-  };
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (std::isspace(c)) { ++i; continue; }
-    // Non-breaking space U+00A0.
-    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) { i += 2; continue; }
-    if (size_t plen = UnicodePunctuation(s, i)) {
-      push(i, i + plen);
-      i += plen;
-      continue;
+    std::string_view w = s.substr(b, e - b);
+    if (IsAsciiOnly(w)) {
+      t.norm.resize(w.size());
+      for (size_t k = 0; k < w.size(); ++k) t.norm[k] = w[k] == '`' ? '\'' : Lower(w[k]);
+    } else {
+      AppendNorm(w, &t.norm);
     }
-    if (!IsWordByte(c)) {
-      size_t len = 1;
-      if (c == '\'' && i + 1 < s.size() && (s[i + 1] == 's' || s[i + 1] == 'S') &&
-                 (i + 2 >= s.size() || !IsWordByte(static_cast<unsigned char>(s[i + 2]))) && !out.empty() &&
-                 out.back().end == i) {
-        len = 2;  // possessive after a word: "Russia's"
-      } else if (c == '-' && i + 1 < s.size() && s[i + 1] == '-') {
-        len = 2;
-      }
-      push(i, i + len);
+  };
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    size_t len;
+    Char kind = Classify(s, i, &len);
+    if (kind == Char::kSpace || kind == Char::kIgnore) {
       i += len;
       continue;
     }
-    size_t abbr = AbbreviationEnd(s, i);
-    if (abbr > i) { push(i, abbr); i = abbr; continue; }
-    size_t j = i;
-    while (j < s.size()) {
-      unsigned char d = static_cast<unsigned char>(s[j]);
-      size_t alen = 0;
-      if (d == 0xE2 && IsApostropheAt(s, j, &alen)) {
-        // Possessive or contraction with a curly apostrophe: stop the word here.
-        break;
+    if (kind == Char::kPunct) {
+      // Clitic after a word: "Russia's", "they're".
+      if (size_t alen = ApostropheLen(s, i); alen && !out.empty() && out.back().end == i) {
+        if (size_t cl = CliticLen(s, i, alen)) {
+          push(i, i + alen + cl);
+          i += alen + cl;
+          continue;
+        }
       }
-      if (UnicodePunctuation(s, j)) break;
-      if (d == 0xC2 && j + 1 < s.size() && static_cast<unsigned char>(s[j + 1]) == 0xA0) break;
-      if (IsWordByte(d)) { ++j; continue; }
-      // Inner hyphen, period or comma between word characters: "Russia-led", "1,200.5", "e.g".
-      if ((d == '-' || d == '.' || d == ',' || d == '/' || d == '&') && j + 1 < s.size() &&
-          IsWordByte(static_cast<unsigned char>(s[j + 1])) && j > i) {
-        if ((d == ',' || d == '.') && !(std::isdigit(static_cast<unsigned char>(s[j - 1])) &&
-                                        std::isdigit(static_cast<unsigned char>(s[j + 1]))))
-          break;
-        ++j;
+      size_t e = i + len;
+      if (s[i] == '.' || s[i] == '-' || s[i] == '!' || s[i] == '?') {
+        while (e < n && s[e] == s[i]) ++e;  // "...", "--", "?!"-runs of one mark
+      }
+      push(i, e);
+      i = e;
+      continue;
+    }
+    // A word.
+    if (size_t u = UrlEnd(s, i); u > i) {
+      push(i, u);
+      i = u;
+      continue;
+    }
+    if (size_t d = DottedEnd(s, i); d > i) {
+      push(i, d);
+      i = d;
+      continue;
+    }
+    size_t j = i + len;
+    while (j < n) {
+      size_t l;
+      Char k = Classify(s, j, &l);
+      if (k == Char::kWord) {
+        j += l;
         continue;
       }
-      if (d == '\'') break;
+      if (k == Char::kIgnore) break;
+      char c = s[j];
+      // Inner hyphen, slash or ampersand between word characters: "Russia-led", "24/7", "AT&T".
+      // Inner period or comma between digits: "1,200.5".
+      if (j + 1 < n && (c == '-' || c == '/' || c == '&' || c == '.' || c == ',')) {
+        size_t l2;
+        if (Classify(s, j + 1, &l2) == Char::kWord) {
+          if ((c == '.' || c == ',') && !(IsAsciiDigit(s[j - 1]) && IsAsciiDigit(s[j + 1]))) break;
+          j += 1;
+          continue;
+        }
+      }
+      // Apostrophe inside a name: "O'Brien" (but not a clitic or n't).
+      if (size_t alen = ApostropheLen(s, j); alen && j + alen < n && IsAsciiAlpha(s[j + alen]) &&
+                                             !CliticLen(s, j, alen) &&
+                                             !(Lower(s[j + alen]) == 't' && Lower(s[j - 1]) == 'n')) {
+        j += alen;
+        continue;
+      }
       break;
     }
-    // "n't" belongs to the next token: "didn't" -> "did" "n't".
-    if (j - i > 1 && j < s.size() && s[j] == '\'' && j + 1 < s.size() && s[j + 1] == 't' &&
-        (s[j - 1] == 'n' || s[j - 1] == 'N') && (j + 2 >= s.size() || !IsWordByte(static_cast<unsigned char>(s[j + 2])))) {
+    // "n't" goes with what follows the stem: "didn't" -> "did" "n't".
+    if (size_t alen = ApostropheLen(s, j); alen && j - i > 1 && Lower(s[j - 1]) == 'n' && j + alen < n &&
+                                           Lower(s[j + alen]) == 't' &&
+                                           (j + alen + 1 >= n || !IsAsciiAlpha(s[j + alen + 1]))) {
       push(i, j - 1);
-      push(j - 1, j + 2);
-      i = j + 2;
+      push(j - 1, j + alen + 1);
+      i = j + alen + 1;
       continue;
+    }
+    // Abbreviations and initials keep their period.
+    if (j < n && s[j] == '.') {
+      std::string_view w = s.substr(i, j - i);
+      bool initial = w.size() == 1 && IsAsciiUpper(w[0]) && j + 1 < n;
+      if (IsAbbreviation(w) || initial) ++j;
     }
     push(i, j);
     i = j;
-    size_t alen = 0;
-    // Curly-apostrophe possessive: "Kazakhstan’s".
-    if (i < s.size() && IsApostropheAt(s, i, &alen) && alen == 3 && i + alen < s.size() &&
-        (s[i + alen] == 's' || s[i + alen] == 'S') &&
-        (i + alen + 1 >= s.size() || !IsWordByte(static_cast<unsigned char>(s[i + alen + 1])))) {
-      push(i, i + alen + 1);
-      i += alen + 1;
-    }
   }
   return out;
 }
