@@ -24,6 +24,7 @@
 #include <cstdio>  // compact_lang_det.h uses FILE without including it
 
 #include <cld2/public/compact_lang_det.h>
+#include <re2/re2.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -185,7 +186,9 @@ Features Measure(std::string_view p) {
   // Word-level signals over the first words only: enough to tell a headline, a byline or
   // English prose, and bounded for very long paragraphs.
   size_t i = 0;
-  while (i < n && f.detail_words < kDetailWords) {
+  // Long paragraphs are prose or not by their first words; short ones get every word looked at.
+  const uint32_t detail = f.words > 40 ? kDetailWords / 2 + 5 : kDetailWords;
+  while (i < n && f.detail_words < detail) {
     while (i < n && IsSpace(p[i])) ++i;
     if (i >= n) break;
     size_t b = i;
@@ -245,10 +248,11 @@ bool IsFurnitureLine(std::string_view p, const Features& f) {
                       "this article was translated", "this article was originally",
                       "this article first appeared", "this story was originally"})
     if (starts(prefix)) return true;
-  if (has("\xC2\xA9")) return true;  // ©
-  for (auto needle : {"copyright", "all rights reserved", " appeared first on ",
-                      "do not necessarily reflect", "views expressed in this", "has not verified the"})
-    if (has(needle)) return true;
+  // Copyright, feed and disclaimer lines: one pass of a precompiled matcher.
+  static const re2::RE2 notice(
+      "\xC2\xA9|copyright|all rights reserved| appeared first on |do not necessarily reflect|"
+      "views expressed in this|has not verified the");
+  if (re2::RE2::PartialMatch(low, notice)) return true;
   if (f.words <= 15) {
     for (auto needle : {"subscribe", "sign up", "newsletter", "follow us", "share this", "click here",
                         "read more", "related:", "advertisement", "cookies", "log in",
@@ -310,6 +314,14 @@ std::string_view WordAt(std::string_view t, size_t i, size_t end) {
   return t.substr(i, e - i);
 }
 
+constexpr std::array<bool, 256> MakeSentenceBytes() {
+  std::array<bool, 256> t{};
+  t['.'] = t['!'] = t['?'] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = true;
+  return t;
+}
+constexpr std::array<bool, 256> kSentenceByte = MakeSentenceBytes();
+
 class SentenceSplitter {
  public:
   SentenceSplitter(std::string_view t, std::vector<Sentence>* out) : t_(t), out_(out) {}
@@ -319,8 +331,22 @@ class SentenceSplitter {
     paragraph_ = paragraph;
     size_t start = pb;
     size_t i = pb;
+    const char* const p = t_.data();
     while (i < pe) {
-      char c = t_[i];
+      // Skip to the next byte that can matter: . ! ? or a capital letter.
+      const size_t limit = std::min<size_t>(pe, start + kMaxSentenceBytes);
+      while (i < limit && !kSentenceByte[static_cast<unsigned char>(p[i])]) ++i;
+      if (i >= limit) {
+        if (i >= pe) break;
+        // A run this long without a sentence end is not prose: cut it at the next space.
+        size_t sp = i;
+        while (sp < pe && !IsSpace(p[sp])) ++sp;
+        if (sp >= pe) break;
+        Emit(start, sp, false);
+        start = i = sp + 1;
+        continue;
+      }
+      char c = p[i];
       if (c == '.' || c == '!' || c == '?') {
         size_t j = i + 1;
         while (j < pe && (t_[j] == '.' || t_[j] == '!' || t_[j] == '?')) ++j;
@@ -358,10 +384,6 @@ class SentenceSplitter {
           Emit(start, i, false);
           start = i;
         }
-      }
-      if (i - start > kMaxSentenceBytes && IsSpace(c)) {
-        Emit(start, i, false);
-        start = i + 1;
       }
       ++i;
     }
