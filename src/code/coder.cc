@@ -186,6 +186,34 @@ class Matcher {
   const Clauses& c_;
 };
 
+// The CAMEO intent code for an event stated as future or intended, or "" when it stays as is.
+std::string IntentCode(const std::string& code, const VerbGroup& g, const std::vector<Token>& tokens) {
+  if (code.size() < 2 || code == "---") return "";
+  bool intent = false;
+  for (uint32_t k = g.span.begin; k < g.span.end; ++k) {
+    const std::string& w = tokens[k].norm;
+    if (In(w, {"will", "would", "shall", "'ll", "wo"})) intent = true;
+    if (k < g.verbs.back() && In(w, {"plan", "plans", "planned", "planning", "intend", "intends", "intended",
+                                    "pledged", "pledges", "pledge", "promised", "promises", "promise", "vowed",
+                                    "vows", "vow", "offered", "offers", "offer", "prepared", "ready"}))
+      intent = true;
+  }
+  if (!intent) return "";
+  std::string root = code.substr(0, 2);
+  if (root == "04") return "036";
+  if (root == "05") return "032";
+  if (root == "06") return "031";
+  if (root == "07") return "033";
+  if (root == "08") return "035";
+  if (root == "16") return "131";
+  if (root == "14") return "133";
+  if (root == "17" || root == "18" || root == "19" || root == "20") return "138";
+  return "";
+}
+
+// Whether an event is coded when the clause names neither source nor target actor.
+constexpr bool kActorless = true;
+
 // Whether "[042:043]" patterns also emit the reversed event (B hosts A when A visits B).
 constexpr bool kPairedEvents = false;
 
@@ -580,6 +608,14 @@ class CoderImpl : public Coder {
                            (t ? t->actor.code : std::string("-")) + (e.plover.empty() ? "" : " (" + e.plover + ")"));
         a->events.push_back(std::move(e));
       };
+      // Future and intention ("will provide", "plans to meet", "would blockade") are CAMEO's
+      // intents: cooperation becomes 03x (express intent), force and sanctions become 13x
+      // (threaten).
+      std::string intent_code = IntentCode(choice.match.code, g, tokens);
+      if (!intent_code.empty()) {
+        if (notes) notes->push_back("  future/intention: " + choice.match.code + " -> " + intent_code);
+        choice.match.code = intent_code;
+      }
       // Every source x target pair is an event. A passive without an agent ("three civilians
       // were killed") is still one, with no source. "[042:043]" adds the reversed event (the
       // target hosts the visit); "[:190]" has only the reversed one (the subject was acted upon).
@@ -589,7 +625,7 @@ class CoderImpl : public Coder {
       for (auto& x : sources) src_list.push_back(&x);
       for (auto& x : targets) tgt_list.push_back(&x);
       if (tgt_list.empty()) tgt_list.push_back(nullptr);
-      bool primary = code != "---" && (!sources.empty() || (g.passive && !targets.empty()));
+      bool primary = code != "---" && (!sources.empty() || !targets.empty() || kActorless);
       if (src_list.empty()) src_list.push_back(nullptr);
       if (primary)
         for (auto* s : src_list)

@@ -1,0 +1,106 @@
+// The CSTO seed articles end to end (ingest -> text -> dictionaries -> coder) with the shipped
+// data: the events the brief expects, and nothing from seed 002's Russian page furniture.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "code/coder.h"
+#include "ingest/reader.h"
+#include "text/clean.h"
+
+namespace communique::code {
+namespace {
+
+class SeedsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    CoderOptions options;
+    options.data_dir = COMMUNIQUE_SOURCE_DIR "/data";
+    coder_ = Coder::Load(options, nullptr).release();
+    ingest::ReadInputs({COMMUNIQUE_FIXTURES "/seeds"}, [](Document&& d) {
+      text::Prepare(d);
+      auto events = coder_->CodeDocument(d);
+      auto& list = (*events_)[d.id];
+      for (auto& e : events) {
+        std::string line = (e.source ? e.source->code : "-") + " " + e.cameo + " " +
+                           (e.target ? e.target->code : "-") + " | " + e.evidence.verb + " | " +
+                           std::string(d.SentenceText(d.sentences[e.sentence]).substr(0, 100));
+        list.push_back({e, line});
+      }
+      (*docs_)[d.id] = std::move(d);
+      return true;
+    }, nullptr);
+  }
+  struct Coded {
+    Event event;
+    std::string line;
+  };
+  static const std::vector<Coded>& Events(const std::string& prefix) {
+    for (auto& [id, list] : *events_)
+      if (id.find(prefix) != std::string::npos) return list;
+    static std::vector<Coded> none;
+    ADD_FAILURE() << "no document " << prefix;
+    return none;
+  }
+  // True when some event of the document has a source starting with `src`, a PLOVER type in
+  // `types` and (when given) evidence containing `words`.
+  static bool Has(const std::string& doc, const std::string& src, std::vector<std::string> types,
+                  const std::string& words = "") {
+    for (auto& c : Events(doc)) {
+      const Event& e = c.event;
+      if (!e.source || e.source->code.rfind(src, 0) != 0) continue;
+      if (std::find(types.begin(), types.end(), e.plover) == types.end()) continue;
+      if (!words.empty() && e.evidence.sentence.find(words) == std::string::npos) continue;
+      return true;
+    }
+    for (auto& c : Events(doc)) std::printf("  %s\n", c.line.c_str());
+    return false;
+  }
+  static Coder* coder_;
+  static std::map<std::string, std::vector<Coded>>* events_;
+  static std::map<std::string, Document>* docs_;
+};
+Coder* SeedsTest::coder_ = nullptr;
+std::map<std::string, std::vector<SeedsTest::Coded>>* SeedsTest::events_ =
+    new std::map<std::string, std::vector<SeedsTest::Coded>>();
+std::map<std::string, Document>* SeedsTest::docs_ = new std::map<std::string, Document>();
+
+TEST_F(SeedsTest, AstanaHostsTheSummit) { EXPECT_TRUE(Has("001_", "KAZ", {"CONSULT"}, "hosted")); }
+
+// Not yet coded: "Yerevan" is not an actor in the dictionaries, and the coder does not yet map a
+// capital's name to its country through the gazetteer.
+TEST_F(SeedsTest, DISABLED_ArmeniaSuspendsParticipation) {
+  EXPECT_TRUE(Has("001_", "ARM", {"SANCTION", "REJECT"}, "suspended"));
+}
+
+TEST_F(SeedsTest, DeclarationCallsForGazaCeasefire) {
+  EXPECT_TRUE(Has("000_", "IGO", {"REQUEST"}, "Gaza"));
+}
+
+TEST_F(SeedsTest, CstoSupportsAstanaTalks) { EXPECT_TRUE(Has("003_", "IGO", {"SUPPORT"})); }
+
+// Not yet coded: the aid is in a reduced relative clause ("the humanitarian actions it is carrying
+// out ... to provide aid"), which the clause rules do not attach to "it" (Russia).
+TEST_F(SeedsTest, DISABLED_RussiaAidsSyria) { EXPECT_TRUE(Has("003_", "RUS", {"AID"})); }
+
+TEST_F(SeedsTest, ParliamentaryAssemblyEndorsesModelAgreement) {
+  EXPECT_TRUE(Has("004_", "IGO", {"SUPPORT", "AGREE", "COOPERATE"}, "endorsed"));
+}
+
+TEST_F(SeedsTest, NoEventFromRussianPageFurniture) {
+  for (auto& c : Events("002_")) {
+    const std::string& s = c.event.evidence.sentence;
+    bool cyrillic = s.find("\xd0") != std::string::npos || s.find("\xd1") != std::string::npos;
+    EXPECT_FALSE(cyrillic) << c.line;
+  }
+}
+
+TEST_F(SeedsTest, PrintEvents) {
+  for (auto& [id, list] : *events_) {
+    std::printf("%s\n", id.c_str());
+    for (auto& c : list) std::printf("  %s\n", c.line.c_str());
+  }
+}
+
+}  // namespace
+}  // namespace communique::code
