@@ -11,6 +11,7 @@ packages=(
   libgumbo-dev libcld2-dev libcli11-dev libfmt-dev libtbb-dev
   liblingua-en-tagger-perl wordnet-base
   clang libclang-rt-14-dev
+  libxml2-dev
   chromium wrk
 )
 

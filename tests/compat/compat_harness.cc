@@ -1,0 +1,204 @@
+// Codes each checked validation record with a Coder built from the suite's own dictionaries and
+// compares: TABARI — the ordered list of (source, target, code) with equal count; PETRARCH — the
+// set; no events / discard / reject records — an empty result (a discard also needs a discard
+// phrase, a discard actor code "###" or the coder's discard note).
+#include "compat/compat_harness.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+namespace communique::compat {
+namespace {
+
+std::string Str(const std::vector<ExpectedEvent>& events) {
+  if (events.empty()) return "(none)";
+  std::string s;
+  for (const auto& e : events) {
+    if (!s.empty()) s += ' ';
+    s += "{" + e.source + " / " + e.target + " / " + e.code + "}";
+  }
+  return s;
+}
+
+std::vector<ExpectedEvent> Sorted(std::vector<ExpectedEvent> v) {
+  for (auto& e : v) e.date.clear();
+  auto key = [](const ExpectedEvent& e) { return std::tie(e.source, e.target, e.code); };
+  std::sort(v.begin(), v.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return v;
+}
+
+bool Discarded(const DictionarySet& dict, const code::SentenceAnalysis& a) {
+  if (dict.IsDiscarded(a.tokens)) return true;
+  for (const auto& m : a.actors)
+    if (m.code == "###") return true;
+  for (const auto& n : a.notes)
+    if (n.rfind("discard", 0) == 0) return true;
+  return false;
+}
+
+SuiteReport RunSuite(std::string name, std::vector<CompatRecord> records,
+                     const code::CoderOptions& options, bool ordered, const ErrorSink& errors) {
+  SuiteReport report;
+  report.suite = std::move(name);
+  report.records = std::move(records);
+  std::unique_ptr<code::Coder> coder = code::Coder::Load(options, errors);
+  // The coder's own DictionarySet is internal; a second copy answers "is this a discard?".
+  std::unique_ptr<DictionarySet> dict = DictionarySet::Load(options.dictionaries, nullptr);
+  std::vector<std::string> options_in_effect;
+  for (const CompatRecord& r : report.records) {
+    if (r.expect == Expect::kOption) {
+      options_in_effect.insert(options_in_effect.end(), r.options.begin(), r.options.end());
+      continue;
+    }
+    if (!r.checked) {
+      ++report.skipped;
+      continue;
+    }
+    RecordResult res;
+    res.record = r;
+    res.options_in_effect = options_in_effect;
+    code::SentenceAnalysis a = coder->Explain(r.text, r.date);
+    for (const Event& e : a.events)
+      res.got.push_back(ExpectedEvent{e.source ? e.source->code : "---",
+                                      e.target ? e.target->code : "---", e.cameo, ""});
+    switch (r.expect) {
+      case Expect::kEvents: {
+        std::vector<ExpectedEvent> want = r.events;
+        for (auto& e : want) e.date.clear();
+        if (ordered) {
+          res.pass = res.got == want;
+          if (!res.pass && Sorted(res.got) == Sorted(want) && res.got.size() == want.size())
+            res.note = "same events in another order";
+        } else {
+          res.pass = Sorted(res.got) == Sorted(want);
+        }
+        if (!res.pass && res.note.empty())
+          res.note = res.got.empty() ? "no event coded" : "different events";
+        break;
+      }
+      case Expect::kNoEvents:
+        res.pass = res.got.empty();
+        if (!res.pass) res.note = "coded events where none are expected";
+        break;
+      case Expect::kDiscard:
+        res.pass = res.got.empty() && Discarded(*dict, a);
+        res.note = res.pass ? "discarded" : res.got.empty() ? "no event, but not recognised as a discard"
+                                                             : "coded a sentence that must be discarded";
+        break;
+      case Expect::kReject:
+        res.pass = res.got.empty();
+        if (!res.pass) res.note = "coded a record that must be rejected";
+        break;
+      case Expect::kOption:
+        break;
+    }
+    auto count = [&](CategoryCount& c) {
+      ++c.run;
+      if (res.pass) ++c.pass;
+    };
+    count(report.by_category[r.category]);
+    count(report.by_expectation[ExpectName(r.expect)]);
+    report.results.push_back(std::move(res));
+  }
+  return report;
+}
+
+std::string Rate(int pass, int run) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%4d / %-4d %5.1f%%", pass, run, run ? 100.0 * pass / run : 0.0);
+  return buf;
+}
+
+}  // namespace
+
+const char* ExpectName(Expect e) {
+  switch (e) {
+    case Expect::kEvents: return "events";
+    case Expect::kNoEvents: return "no events";
+    case Expect::kDiscard: return "discard";
+    case Expect::kReject: return "reject";
+    case Expect::kOption: return "option";
+  }
+  return "?";
+}
+
+int SuiteReport::run() const { return static_cast<int>(results.size()); }
+
+int SuiteReport::passed() const {
+  int n = 0;
+  for (const auto& r : results) n += r.pass;
+  return n;
+}
+
+std::string SuiteReport::Table() const {
+  std::ostringstream out;
+  out << suite << " validation records: " << Rate(passed(), run()) << " passed (" << skipped
+      << " not checked)\n";
+  char buf[128];
+  out << "  by category:\n";
+  for (const auto& [cat, c] : by_category) {
+    std::snprintf(buf, sizeof buf, "    %-12s %s\n", cat.c_str(), Rate(c.pass, c.run).c_str());
+    out << buf;
+  }
+  out << "  by expected outcome:\n";
+  for (const auto& [kind, c] : by_expectation) {
+    std::snprintf(buf, sizeof buf, "    %-12s %s\n", kind.c_str(), Rate(c.pass, c.run).c_str());
+    out << buf;
+  }
+  return out.str();
+}
+
+std::string SuiteReport::Details() const {
+  std::ostringstream out;
+  for (const auto& r : results) {
+    const CompatRecord& rec = r.record;
+    out << (r.pass ? "PASS " : "FAIL ") << rec.id << " (line " << rec.line << ", "
+        << ExpectName(rec.expect) << ")";
+    if (!r.note.empty()) out << ": " << r.note;
+    out << "\n  text:     " << rec.text << "\n";
+    if (rec.expect == Expect::kEvents) out << "  expected: " << Str(rec.events) << "\n";
+    out << "  got:      " << Str(r.got) << "\n";
+  }
+  return out.str();
+}
+
+code::CoderOptions TabariOptions(const std::string& fixtures_dir, const std::string& data_dir) {
+  const std::string d = fixtures_dir + "/compat/tabari/";
+  code::CoderOptions o;
+  o.data_dir = data_dir;
+  o.verb_files = {d + "TABARI.Demo.verbs"};
+  o.dictionaries.actors = {d + "TABARI.Demo.actors"};
+  o.dictionaries.agents = {d + "Validate.agents"};
+  return o;
+}
+
+code::CoderOptions PetrarchOptions(const std::string& fixtures_dir, const std::string& data_dir) {
+  const std::string d = fixtures_dir + "/compat/petrarch2/";
+  code::CoderOptions o;
+  o.data_dir = data_dir;
+  o.verb_files = {d + "PETR.Validate.verbs.txt"};
+  o.dictionaries.actors = {d + "PETR.Validate.actors.txt"};
+  o.dictionaries.agents = {d + "PETR.Validate.agents.txt"};
+  o.dictionaries.discards = {d + "PETR.Validate.discards.txt"};
+  return o;
+}
+
+SuiteReport RunTabariSuite(const std::string& fixtures_dir, const std::string& data_dir,
+                           const ErrorSink& errors) {
+  TabariSuite suite =
+      ReadTabariRecords(fixtures_dir + "/compat/tabari/Validate.text", errors);
+  return RunSuite("TABARI", std::move(suite.records), TabariOptions(fixtures_dir, data_dir),
+                  /*ordered=*/true, errors);
+}
+
+SuiteReport RunPetrarchSuite(const std::string& fixtures_dir, const std::string& data_dir,
+                             const ErrorSink& errors) {
+  PetrarchSuite suite =
+      ReadPetrarchRecords(fixtures_dir + "/compat/petrarch2/PETR.UnitTest.records.xml", errors);
+  return RunSuite("PETRARCH2", std::move(suite.records), PetrarchOptions(fixtures_dir, data_dir),
+                  /*ordered=*/false, errors);
+}
+
+}  // namespace communique::compat
