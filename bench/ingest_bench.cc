@@ -56,24 +56,67 @@ std::string Article(std::mt19937_64& rng, const std::vector<std::string>& words,
   return t;
 }
 
+std::string Hex(std::mt19937_64& rng, int n) {
+  static const char* kDigits = "0123456789abcdef";
+  std::string s;
+  for (int i = 0; i < n; ++i) s += kDigits[rng() % 16];
+  return s;
+}
+
+// A news page shaped like the ones in Common Crawl News: about 50-60 KB, of which the article is
+// roughly a fifth; the rest is head metadata, inline CSS and scripts (analytics, ad slots, a JSON
+// state blob), a mega-menu, share bar, teaser lists, an SVG sprite and a footer.
 std::string HtmlPage(std::mt19937_64& rng, const std::vector<std::string>& words, int id) {
-  std::string h = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +
-                  Paragraph(rng, words, 8) + "</title>\n<meta property=\"article:published_time\" content=\"2024-11-" +
-                  std::to_string(10 + id % 19) + "T10:00:00Z\">\n<link rel=\"canonical\" href=\"https://www.example" +
-                  std::to_string(id % 50) + ".com/news/" + std::to_string(id) + "\">\n<script>";
-  for (int i = 0; i < 60; ++i)
-    h += "window.dataLayer.push({event:'v" + std::to_string(rng() % 100000) + "',id:" + std::to_string(rng()) + "});\n";
-  h += "</script><style>.a{color:#333}.nav li{display:inline}</style></head>\n<body><header class=\"site-header\"><nav><ul>";
-  for (int i = 0; i < 25; ++i) h += "<li><a href=\"/section/" + std::to_string(i) + "\">" + Paragraph(rng, words, 2) + "</a></li>";
-  h += "</ul></nav></header>\n<div class=\"cookie-banner\">We use cookies to improve your experience.</div>\n<main><article><h1>" +
-       Paragraph(rng, words, 10) + "</h1>\n";
-  int paras = 8 + static_cast<int>(rng() % 12);
-  for (int i = 0; i < paras; ++i)
+  std::string title = Paragraph(rng, words, 10);
+  std::string h = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>" + title +
+                  " | Example News</title>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                  "<meta property=\"og:title\" content=\"" + title + "\">\n<meta property=\"og:type\" content=\"article\">\n"
+                  "<meta property=\"article:published_time\" content=\"2024-11-" + std::to_string(10 + id % 19) +
+                  "T10:00:00Z\">\n<link rel=\"canonical\" href=\"https://www.example" + std::to_string(id % 50) +
+                  ".com/news/" + std::to_string(id) + "\">\n";
+  for (int i = 0; i < 20; ++i)
+    h += "<link rel=\"preload\" as=\"script\" href=\"/static/js/chunk." + Hex(rng, 20) + ".js\" crossorigin>\n";
+  h += "<style>";
+  for (int i = 0; i < 120; ++i)
+    h += ".c" + Hex(rng, 6) + "{margin:0 " + std::to_string(rng() % 40) + "px;color:#" + Hex(rng, 6) +
+         ";font:400 " + std::to_string(12 + rng() % 10) + "px/1.4 Georgia,serif}\n";
+  h += "</style>\n<script>(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),event:'gtm.js'});"
+       "var f=d.getElementsByTagName(s)[0],j=d.createElement(s);j.async=true;j.src='https://www.googletagmanager.com/gtm.js?id='+i;"
+       "f.parentNode.insertBefore(j,f);})(window,document,'script','dataLayer','GTM-" + Hex(rng, 7) + "');</script>\n"
+       "<script>window.__STATE__ = {\"articles\":[";
+  for (int i = 0; i < 40; ++i)
+    h += "{\"id\":\"" + Hex(rng, 24) + "\",\"headline\":\"" + Paragraph(rng, words, 8) + "\",\"tags\":[\"" +
+         Paragraph(rng, words, 1) + "\"],\"score\":" + std::to_string(rng() % 1000) + "},";
+  h += "{}]};</script>\n</head>\n<body class=\"article-page\">\n<svg style=\"display:none\">";
+  for (int i = 0; i < 12; ++i)
+    h += "<symbol id=\"i" + std::to_string(i) + "\" viewBox=\"0 0 24 24\"><path d=\"M" + std::to_string(rng() % 24) +
+         " 2L2 7v10l10 5 10-5V7L12 2zm0 2.2L19.5 8 12 11.8 4.5 8 12 4.2z\"/></symbol>";
+  h += "</svg>\n<header class=\"site-header\"><a class=\"logo\" href=\"/\">Example News</a><nav class=\"mega-menu\"><ul>";
+  for (int i = 0; i < 80; ++i)
+    h += "<li class=\"menu-item menu-item-" + std::to_string(i) + "\"><a href=\"/section/" + Hex(rng, 8) + "\">" +
+         Paragraph(rng, words, 2) + "</a></li>";
+  h += "</ul></nav></header>\n<div class=\"cookie-banner\" role=\"dialog\">We use cookies to improve your experience. "
+       "<button>Accept</button></div>\n<main><article class=\"story\"><h1>" + title + "</h1>\n"
+       "<div class=\"share-bar\"><a href=\"#\">Facebook</a><a href=\"#\">X</a><a href=\"#\">Email</a></div>\n";
+  int paras = 6 + static_cast<int>(rng() % 10);
+  for (int i = 0; i < paras; ++i) {
     h += "<p>" + Paragraph(rng, words, 30 + static_cast<int>(rng() % 60)) + " <a href=\"/t/" + std::to_string(i) +
          "\">link</a> &amp; more.</p>\n";
-  h += "</article></main>\n<section class=\"related-stories\"><ul>";
-  for (int i = 0; i < 12; ++i) h += "<li><a href=\"/news/" + std::to_string(rng() % 100000) + "\">" + Paragraph(rng, words, 9) + "</a></li>";
-  h += "</ul></section><footer><p>&copy; 2024 Example News. All rights reserved.</p></footer></body></html>\n";
+    if (i == 2)
+      h += "<div class=\"ad-slot\" id=\"ad-" + Hex(rng, 8) + "\"><script>googletag.cmd.push(function(){googletag.display('ad-" +
+           Hex(rng, 8) + "');});</script></div>\n";
+  }
+  h += "</article></main>\n<section class=\"related-stories\"><h2>Related</h2><ul>";
+  for (int i = 0; i < 12; ++i)
+    h += "<li><a href=\"/news/" + std::to_string(rng() % 100000) + "\"><img src=\"/img/" + Hex(rng, 16) +
+         ".jpg\" srcset=\"/img/" + Hex(rng, 16) + "-320.jpg 320w, /img/" + Hex(rng, 16) + "-640.jpg 640w\" alt=\"\">" +
+         Paragraph(rng, words, 9) + "</a></li>";
+  h += "</ul></section>\n<div id=\"comments\"></div>\n<footer><ul>";
+  for (int i = 0; i < 40; ++i) h += "<li><a href=\"/about/" + Hex(rng, 6) + "\">" + Paragraph(rng, words, 2) + "</a></li>";
+  h += "</ul><p>&copy; 2024 Example News. All rights reserved.</p></footer>\n";
+  for (int i = 0; i < 6; ++i)
+    h += "<script src=\"/static/js/chunk." + Hex(rng, 20) + ".js\" defer></script>\n";
+  h += "</body></html>\n";
   return h;
 }
 

@@ -3,8 +3,9 @@
 #   scripts/fuzz.sh [seconds per target, default 60] [targets...]
 # Builds with clang + libFuzzer + ASan/UBSan in build-fuzz. Corpora grow in build-fuzz/corpus/<reader>
 # (seeded from tests/fixtures/ingest/corpus and regressions); crashing inputs land in
-# build-fuzz/crashes/<reader>/. Copy each one to tests/fixtures/ingest/regressions/<reader>/ and
-# fix it: tests/ingest/regression_test.cc reads every file there.
+# build-fuzz/crashes/<reader>/ (emptied at the start of each run). Copy each one to
+# tests/fixtures/ingest/regressions/<reader>/ and fix it: tests/ingest/regression_test.cc reads
+# every file there.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
@@ -18,6 +19,7 @@ status=0
 for t in "${targets[@]}"; do
   corpus="$build/corpus/$t"
   crashes="$build/crashes/$t"
+  rm -rf "$crashes"
   mkdir -p "$corpus" "$crashes"
   cp -n tests/fixtures/ingest/corpus/"$t"/* "$corpus"/ 2>/dev/null
   cp -n tests/fixtures/ingest/regressions/"$t"/* "$corpus"/ 2>/dev/null

@@ -283,6 +283,7 @@ class Extractor {
       : html_(compact.html), raw_(raw), compact_(compact), page_(page), out_(page) {}
 
   void Run(GumboNode* root) {
+    stats_.reserve(256);
     ComputeStats(root);
     CollectMetadata(root);
     Emit(root);
@@ -672,6 +673,18 @@ HtmlPage ExtractHtml(std::string_view html) {
   else page.text_to_raw.push_back(0);
   if (use_arena) arena.Reset();
   else if (out) gumbo_destroy_output(&options, out);
+  // gumbo 0.10 can emit ill-formed UTF-8 for overflowing numeric references ("&#x0BBBBBBBBBB");
+  // repair so the text contract holds, keeping each byte's offset.
+  if (FindInvalidUtf8(page.text) != std::string_view::npos) {
+    std::string text;
+    std::vector<uint32_t> index;
+    AppendRepairedUtf8(page.text, 0, &text, &index);
+    std::vector<uint32_t> map(text.size() + 1);
+    for (size_t i = 0; i < text.size(); ++i) map[i] = page.text_to_raw[index[i]];
+    map.back() = page.text_to_raw.back();
+    page.text = std::move(text);
+    page.text_to_raw = std::move(map);
+  }
   return page;
 }
 

@@ -91,6 +91,7 @@ CompactHtml Compact(std::string_view raw) {
   CompactHtml out;
   out.raw_size = static_cast<uint32_t>(raw.size());
   out.html.reserve(raw.size() / 2);
+  const bool valid_utf8 = FindInvalidUtf8(raw) == std::string_view::npos;  // the usual case
   size_t i = 0;
   auto copy = [&](size_t from, size_t to) {
     if (to <= from) return;
@@ -105,7 +106,7 @@ CompactHtml Compact(std::string_view raw) {
       size_t b = run, e = end;
       while (b < e && IsSpace(raw[b])) ++b;
       while (e > b && IsSpace(raw[e - 1])) --e;
-      if (e - b >= 16 && FindInvalidUtf8(raw.substr(b, e - b)) == std::string_view::npos) {
+      if (e - b >= 16 && (valid_utf8 || FindInvalidUtf8(raw.substr(b, e - b)) == std::string_view::npos)) {
         copy(run, b);
         out.placeholders.push_back({static_cast<uint32_t>(out.html.size()), static_cast<uint32_t>(b),
                                     static_cast<uint32_t>(e)});

@@ -147,3 +147,21 @@ TEST(IngestHtml, DeepNestingDoesNotOverflow) {
 
 }  // namespace
 }  // namespace communique::ingest
+
+namespace communique::ingest {
+namespace {
+
+// Found by fuzz_html: gumbo decodes an overflowing hexadecimal reference to a lone byte.
+TEST(IngestHtml, OverflowingNumericReferenceGivesWellFormedText) {
+  std::string html = "<p>signetit &#x0BBBBBBBBB is not directed against third countries</p>";
+  HtmlPage p = ExtractHtml(html);
+  EXPECT_EQ(FindInvalidUtf8(p.text), std::string_view::npos);
+  EXPECT_TRUE(p.text.starts_with("signetit ")) << p.text;
+  EXPECT_TRUE(p.text.ends_with(" is not directed against third countries")) << p.text;
+  ASSERT_EQ(p.text_to_raw.size(), p.text.size() + 1);
+  size_t is = p.text.find(" is not");
+  EXPECT_EQ(html.substr(p.text_to_raw[is + 1], 6), "is not");
+}
+
+}  // namespace
+}  // namespace communique::ingest
