@@ -442,9 +442,15 @@ class SentenceSplitter {
   }
 
   // A dateline: a short run ended by a period, opening with a place in capitals or an agency
-  // in slashes ("MOSCOW, December 8.", "/TASS/."), with no word in lower case.
+  // in slashes ("MOSCOW, December 8.", "/TASS/."), with no word in lower case; or a list number.
   bool IsDateline(size_t b, size_t e) const {
     if (e <= b || t_[e - 1] != '.') return false;
+    // A list number ("1.", "12.") introduces its item the same way.
+    if (e - b <= 4) {
+      size_t d = b;
+      while (d < e - 1 && IsDigit(t_[d])) ++d;
+      if (d == e - 1 && d > b) return true;
+    }
     size_t caps = b;
     while (caps < e && IsUpper(t_[caps])) ++caps;
     if (caps - b < 3 && t_[b] != '/') return false;

@@ -70,6 +70,10 @@ TEST(SentenceTest, HeadlinesAndDatelines) {
                "Leaders of CSTO nations signed a declaration in Kazakhstan on Thursday."}));
   EXPECT_EQ(Sentences("MOSCOW, December 8. /TASS/. The assembly endorsed a model agreement. It met."),
             (V{"MOSCOW, December 8. /TASS/. The assembly endorsed a model agreement.", "It met."}));
+  EXPECT_EQ(Sentences("The declaration has two points. 1. The members reject terrorism. 2. They back talks."),
+            (V{"The declaration has two points.", "1. The members reject terrorism.", "2. They back talks."}));
+  EXPECT_EQ(Sentences("It was signed in 2020. The deal held. He lives in the U.S. He said so at 5 p.m. Thursday."),
+            (V{"It was signed in 2020.", "The deal held.", "He lives in the U.S.", "He said so at 5 p.m. Thursday."}));
 }
 
 TEST(SentenceTest, HardWrappedLinesJoin) {
