@@ -2,9 +2,17 @@
 // compares: TABARI — the ordered list of (source, target, code) with equal count; PETRARCH — the
 // set; no events / discard / reject records — an empty result (a discard also needs a discard
 // phrase, a discard actor code "###" or the coder's discard note).
+//
+// Output rules of the old coders are applied to the coder's events, as the suites' option records
+// set them: TABARI writes only events with both a source and a target, filling a missing one from
+// `DEFAULT: SOURCE [X] TARGET [Y]` when that option is on (its PRIOR/AFTER refinements are not
+// modelled); PETRARCH2 drops one-sided events while `require_dyad` is true (its default).
+// communique itself keeps one-sided events (null source or target), so this is the suites' view
+// of the same output, not a change to the coder.
 #include "compat/compat_harness.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <sstream>
 
@@ -29,6 +37,40 @@ std::vector<ExpectedEvent> Sorted(std::vector<ExpectedEvent> v) {
   return v;
 }
 
+struct OutputRules {
+  bool require_dyad = true;
+  std::string default_source, default_target;
+};
+
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// The code in "[X]" after `key` in a TABARI DEFAULT command, or "".
+std::string BracketAfter(const std::string& command, const std::string& key) {
+  size_t k = command.find(key);
+  if (k == std::string::npos) return "";
+  size_t open = command.find('[', k), close = command.find(']', k);
+  if (open == std::string::npos || close == std::string::npos || close < open) return "";
+  return command.substr(open + 1, close - open - 1);
+}
+
+void ApplyOption(const std::string& option, OutputRules* rules) {
+  std::string o = Upper(option);
+  if (o.rfind("DEFAULT:", 0) == 0) {
+    if (o.find("OFF") != std::string::npos && o.find('[') == std::string::npos) {
+      rules->default_source.clear();
+      rules->default_target.clear();
+    } else {
+      rules->default_source = BracketAfter(option, "SOURCE");
+      rules->default_target = BracketAfter(option, "TARGET");
+    }
+  } else if (o.rfind("REQUIRE_DYAD=", 0) == 0) {
+    rules->require_dyad = o.find("FALSE", 13) == std::string::npos;  // as PETRARCH2 reads it
+  }
+}
+
 bool Discarded(const DictionarySet& dict, const code::SentenceAnalysis& a) {
   if (dict.IsDiscarded(a.tokens)) return true;
   for (const auto& m : a.actors)
@@ -47,9 +89,11 @@ SuiteReport RunSuite(std::string name, std::vector<CompatRecord> records,
   // The coder's own DictionarySet is internal; a second copy answers "is this a discard?".
   std::unique_ptr<DictionarySet> dict = DictionarySet::Load(options.dictionaries, nullptr);
   std::vector<std::string> options_in_effect;
+  OutputRules rules;
   for (const CompatRecord& r : report.records) {
     if (r.expect == Expect::kOption) {
       options_in_effect.insert(options_in_effect.end(), r.options.begin(), r.options.end());
+      for (const auto& o : r.options) ApplyOption(o, &rules);
       continue;
     }
     if (!r.checked) {
@@ -60,9 +104,15 @@ SuiteReport RunSuite(std::string name, std::vector<CompatRecord> records,
     res.record = r;
     res.options_in_effect = options_in_effect;
     code::SentenceAnalysis a = coder->Explain(r.text, r.date);
-    for (const Event& e : a.events)
-      res.got.push_back(ExpectedEvent{e.source ? e.source->code : "---",
-                                      e.target ? e.target->code : "---", e.cameo, ""});
+    for (const Event& e : a.events) {
+      std::string source = e.source ? e.source->code : "";
+      std::string target = e.target ? e.target->code : "";
+      if (source.empty()) source = rules.default_source;
+      if (target.empty()) target = rules.default_target;
+      if (rules.require_dyad && (source.empty() || target.empty())) continue;
+      res.got.push_back(ExpectedEvent{source.empty() ? "---" : source,
+                                      target.empty() ? "---" : target, e.cameo, ""});
+    }
     switch (r.expect) {
       case Expect::kEvents: {
         std::vector<ExpectedEvent> want = r.events;
