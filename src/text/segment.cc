@@ -316,7 +316,7 @@ std::string_view WordAt(std::string_view t, size_t i, size_t end) {
 
 constexpr std::array<bool, 256> MakeSentenceBytes() {
   std::array<bool, 256> t{};
-  t['.'] = t['!'] = t['?'] = true;
+  t['.'] = t['!'] = t['?'] = t['"'] = true;
   for (int c = 'A'; c <= 'Z'; ++c) t[c] = true;
   return t;
 }
@@ -331,6 +331,7 @@ class SentenceSplitter {
     paragraph_ = paragraph;
     size_t start = pb;
     size_t i = pb;
+    bool in_quote = false;
     const char* const p = t_.data();
     while (i < pe) {
       // Skip to the next byte that can matter: . ! ? or a capital letter.
@@ -347,16 +348,24 @@ class SentenceSplitter {
         continue;
       }
       char c = p[i];
+      if (c == '"') {
+        in_quote = !in_quote;
+        ++i;
+        continue;
+      }
       if (c == '.' || c == '!' || c == '?') {
         size_t j = i + 1;
         while (j < pe && (t_[j] == '.' || t_[j] == '!' || t_[j] == '?')) ++j;
         size_t k = j;
-        while (k < pe && IsClosingPunct(t_[k])) ++k;
+        while (k < pe && IsClosingPunct(t_[k])) {
+          if (t_[k] == '"') in_quote = !in_quote;
+          ++k;
+        }
         if (k >= pe) break;
         if (IsSpace(t_[k])) {
           size_t n = k;
           while (n < pe && IsSpace(t_[n])) ++n;
-          if (n < pe && SplitsBefore(start, i, j, n, pe)) {
+          if (n < pe && SplitsBefore(start, i, j, n, pe) && !(in_quote && QuoteRunsIntoAttribution(k, pe))) {
             Emit(start, k, /*punct_end=*/true);
             start = n;
           }
@@ -391,6 +400,16 @@ class SentenceSplitter {
   }
 
  private:
+  // Inside an open quotation: whether it closes with a comma ("... it must be real," he said),
+  // so its sentences belong with the attribution that follows.
+  bool QuoteRunsIntoAttribution(size_t k, size_t pe) const {
+    size_t limit = std::min<size_t>(pe, k + 600);
+    const void* q = std::memchr(t_.data() + k, '"', limit - k);
+    if (!q) return false;
+    size_t at = static_cast<size_t>(static_cast<const char*>(q) - t_.data());
+    return at > k && t_[at - 1] == ',';
+  }
+
   // Whether a sentence ends at [.!?] run [i, j) given the next sentence would start at n.
   bool SplitsBefore(size_t start, size_t i, size_t j, size_t n, size_t pe) const {
     char next = t_[n];

@@ -47,6 +47,11 @@ TEST(SentenceTest, QuotesEllipsesAndDashes) {
   EXPECT_EQ(Sentences("\u201CWe will respond,\u201D he said. \u201CIs that so?\u201D she asked. "
                       "\u201CYes.\u201D They left."),
             (V{"\"We will respond,\" he said.", "\"Is that so?\" she asked.", "\"Yes.\"", "They left."}));
+  // A quotation of several sentences that runs into its attribution stays one sentence.
+  EXPECT_EQ(Sentences("\"We have no confirmation. At this moment, there is no threat,\" Kyodo quoted a source as "
+                      "saying. He said: \"We will win. They will lose.\" Then he left."),
+            (V{"\"We have no confirmation. At this moment, there is no threat,\" Kyodo quoted a source as saying.",
+               "He said: \"We will win.", "They will lose.\"", "Then he left."}));
   EXPECT_EQ(Sentences("He waited... and waited... Then he left! Why? Nobody knows."),
             (V{"He waited... and waited...", "Then he left!", "Why?", "Nobody knows."}));
   EXPECT_EQ(Sentences("Armenia \u2014 a member since 1992 \u2014 stayed away. (It said so.) Russia came."),
