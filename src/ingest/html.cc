@@ -68,57 +68,6 @@ bool IsFurnitureTag(GumboTag t) {
   }
 }
 
-// Class/id words of page furniture. A word matches exactly, or as a prefix for the second list
-// ("share" matches "sharebar", "share-buttons").
-constexpr std::string_view kFurnitureWords[] = {
-    "ad", "ads", "adv", "advert", "advertisement", "advertising", "adsbygoogle", "banner",
-    "cookie", "cookies", "consent", "gdpr", "comment", "comments", "nav", "navbar", "navigation",
-    "menu", "footer", "masthead", "sidebar", "breadcrumb", "breadcrumbs", "popup", "modal",
-    "widget", "widgets", "trending", "popular", "mostread", "toolbar", "tags", "paywall", "print",
-    "subscribe", "subscription", "newsletter", "related", "teaser", "teasers", "promo", "sponsor",
-    "sponsored", "outbrain", "taboola", "disqus", "social", "share", "sharing", "recommended",
-    "recommendations", "more-stories", "readmore", "read-more", "see-also", "also-read"};
-constexpr std::string_view kFurniturePrefixes[] = {
-    "advert", "cookie", "consent", "share", "sharing", "social", "related", "teaser",
-    "promo", "sponsor", "newsletter", "subscri", "outbrain", "taboola", "disqus", "breadcrumb",
-    "sidebar", "navbar", "popup", "recommend", "trending", "mostread", "most-read", "comments"};
-
-bool FurnitureWord(std::string_view w) {
-  for (auto k : kFurnitureWords)
-    if (w == k) return true;
-  for (auto p : kFurniturePrefixes)
-    if (w.starts_with(p)) return true;
-  return false;
-}
-
-// Splits class/id values into words at spaces, '_' and camelCase-free separators; '-' joined
-// words are tried both whole ("read-more") and split ("comments-list" -> "comments").
-bool FurnitureClass(std::string_view value) {
-  std::string v = Lower(value);
-  size_t i = 0;
-  while (i < v.size()) {
-    while (i < v.size() && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '_')) ++i;
-    size_t j = i;
-    while (j < v.size() && v[j] != ' ' && v[j] != '\t' && v[j] != '\n' && v[j] != '_') ++j;
-    std::string_view word(v.data() + i, j - i);
-    if (!word.empty()) {
-      if (FurnitureWord(word)) return true;
-      size_t k = 0;
-      while (k < word.size()) {
-        size_t m = word.find('-', k);
-        if (m == std::string_view::npos) m = word.size();
-        std::string_view part = word.substr(k, m - k);
-        // "comment" alone is ambiguous next to "commentary"; parts must match exactly here.
-        for (auto w : kFurnitureWords)
-          if (part == w) return true;
-        k = m + 1;
-      }
-    }
-    i = j;
-  }
-  return false;
-}
-
 constexpr auto kSpace = [] {
   std::array<bool, 256> t{};
   t[' '] = t['\t'] = t['\n'] = t['\r'] = t['\f'] = true;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <initializer_list>
 
 #include "ingest/internal.h"
 
@@ -50,7 +51,155 @@ bool KeptAttribute(std::string_view name, std::string_view tag) {
   return IEqual(name, "href") && IEqual(tag, "link");
 }
 
+// Class/id words of page furniture. A word matches exactly, or as a prefix for the second list
+// ("share" matches "sharebar", "share-buttons").
+constexpr std::string_view kFurnitureWords[] = {
+    "ad", "ads", "adv", "advert", "advertisement", "advertising", "adsbygoogle", "banner",
+    "cookie", "cookies", "consent", "gdpr", "comment", "comments", "nav", "navbar", "navigation",
+    "menu", "footer", "masthead", "sidebar", "breadcrumb", "breadcrumbs", "popup", "modal",
+    "widget", "widgets", "trending", "popular", "mostread", "toolbar", "tags", "paywall", "print",
+    "subscribe", "subscription", "newsletter", "related", "teaser", "teasers", "promo", "sponsor",
+    "sponsored", "outbrain", "taboola", "disqus", "social", "share", "sharing", "recommended",
+    "recommendations", "more-stories", "readmore", "read-more", "see-also", "also-read"};
+constexpr std::string_view kFurniturePrefixes[] = {
+    "advert", "cookie", "consent", "share", "sharing", "social", "related", "teaser",
+    "promo", "sponsor", "newsletter", "subscri", "outbrain", "taboola", "disqus", "breadcrumb",
+    "sidebar", "navbar", "popup", "recommend", "trending", "mostread", "most-read", "comments"};
+
+bool FurnitureWord(std::string_view w) {
+  for (auto k : kFurnitureWords)
+    if (w == k) return true;
+  for (auto p : kFurniturePrefixes)
+    if (w.starts_with(p)) return true;
+  return false;
+}
+
+// Splits class/id values into words at spaces, '_' and camelCase-free separators; '-' joined
+// words are tried both whole ("read-more") and split ("comments-list" -> "comments").
+}  // namespace
+
+bool FurnitureClass(std::string_view value) {
+  std::string v(value);
+  for (char& c : v) c = LowerAscii(c);
+  size_t i = 0;
+  while (i < v.size()) {
+    while (i < v.size() && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '_')) ++i;
+    size_t j = i;
+    while (j < v.size() && v[j] != ' ' && v[j] != '\t' && v[j] != '\n' && v[j] != '_') ++j;
+    std::string_view word(v.data() + i, j - i);
+    if (!word.empty()) {
+      if (FurnitureWord(word)) return true;
+      size_t k = 0;
+      while (k < word.size()) {
+        size_t m = word.find('-', k);
+        if (m == std::string_view::npos) m = word.size();
+        std::string_view part = word.substr(k, m - k);
+        // "comment" alone is ambiguous next to "commentary"; parts must match exactly here.
+        for (auto w : kFurnitureWords)
+          if (part == w) return true;
+        k = m + 1;
+      }
+    }
+    i = j;
+  }
+  return false;
+}
+
+
+namespace {
+
 enum class Skip { kNone, kElement, kKeepRaw };
+
+bool InList(std::string_view tag, std::initializer_list<std::string_view> names) {
+  for (auto n : names)
+    if (IEqual(tag, n)) return true;
+  return false;
+}
+
+bool IsVoid(std::string_view tag) {
+  return InList(tag, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                      "source", "track", "wbr", "param", "keygen"});
+}
+
+// Elements that start a paragraph in the extractor (keep in step with IsBlock in html.cc).
+bool IsBlockName(std::string_view tag) {
+  return InList(tag, {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6",
+                      "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "caption",
+                      "figure", "figcaption", "address", "hr", "body", "html", "center", "details",
+                      "summary", "fieldset", "header", "footer", "nav", "aside", "hgroup"});
+}
+
+// The same decisions the extractor makes on a gumbo node (Dropped in html.cc, without the
+// link-density test, which needs the parsed subtree).
+bool FurnitureElement(std::string_view tag, std::string_view raw, const std::pair<size_t, size_t>* attrs,
+                      size_t nattrs) {
+  if (InList(tag, {"html", "body", "article", "main", "head"})) return false;
+  if (InList(tag, {"nav", "footer", "aside", "form", "button", "input", "embed", "canvas", "video",
+                   "audio", "map", "menu", "label", "option"}))
+    return true;
+  for (size_t k = 0; k < nattrs; ++k) {
+    std::string_view a = raw.substr(attrs[k].first, attrs[k].second - attrs[k].first);
+    size_t eq = a.find('=');
+    std::string_view name = a.substr(0, eq);
+    while (!name.empty() && IsSpace(name.back())) name.remove_suffix(1);
+    std::string_view value = eq == std::string_view::npos ? std::string_view() : a.substr(eq + 1);
+    while (!value.empty() && IsSpace(value.front())) value.remove_prefix(1);
+    if (!value.empty() && (value.front() == '"' || value.front() == '\'')) {
+      value.remove_prefix(1);
+      if (!value.empty() && (value.back() == '"' || value.back() == '\'')) value.remove_suffix(1);
+    }
+    if (value.find('&') != std::string_view::npos) continue;  // references: leave to the parser
+    std::string v(value);
+    for (char& c : v) c = LowerAscii(c);
+    if (IEqual(name, "hidden")) return true;
+    if (IEqual(name, "aria-hidden") && v == "true") return true;
+    if (IEqual(name, "style")) {
+      v.erase(std::remove(v.begin(), v.end(), ' '), v.end());
+      if (v.find("display:none") != std::string::npos || v.find("visibility:hidden") != std::string::npos) return true;
+    }
+    if (IEqual(name, "role") && (v == "navigation" || v == "banner" || v == "contentinfo" || v == "complementary" ||
+                                 v == "search" || v == "menu" || v == "dialog" || v == "alertdialog"))
+      return true;
+    if ((IEqual(name, "class") || IEqual(name, "id")) && FurnitureClass(v)) return true;
+  }
+  return false;
+}
+
+// The end tag closing the element whose start tag ends at `from`, counting nested elements of
+// the same name; scripts and comments are skipped. npos when there is none.
+size_t FindMatchingEnd(std::string_view s, size_t from, std::string_view tag) {
+  int depth = 1;
+  size_t pos = from;
+  while (true) {
+    size_t lt = s.find('<', pos);
+    if (lt == std::string_view::npos || lt + 1 >= s.size()) return std::string_view::npos;
+    if (s.substr(lt, 4) == "<!--") {
+      size_t e = s.find("-->", lt + 4);
+      if (e == std::string_view::npos) return e;
+      pos = e + 3;
+      continue;
+    }
+    bool closing = s[lt + 1] == '/';
+    size_t nb = lt + 1 + closing;
+    auto named = [&](std::string_view name) {
+      if (nb + name.size() > s.size() || !IEqual(s.substr(nb, name.size()), name)) return false;
+      char after = nb + name.size() < s.size() ? s[nb + name.size()] : '>';
+      return IsSpace(after) || after == '>' || after == '/';
+    };
+    if (!closing && named("script")) {
+      size_t e = FindEndTag(s, nb, "script");
+      if (e == std::string_view::npos) return e;
+      pos = e + 2;
+      continue;
+    }
+    if (named(tag)) {
+      if (closing && --depth == 0) return lt;
+      if (!closing) ++depth;
+    }
+    pos = lt + 1;
+  }
+}
+
 
 // What to do with a start tag: drop the whole element, copy its raw-text content unparsed, or
 // nothing special.
@@ -92,6 +241,7 @@ CompactHtml Compact(std::string_view raw) {
   out.raw_size = static_cast<uint32_t>(raw.size());
   out.html.reserve(raw.size() / 2);
   const bool valid_utf8 = FindInvalidUtf8(raw) == std::string_view::npos;  // the usual case
+  int failed_searches = 0;  // bounds the work on pages full of unclosed furniture
   size_t i = 0;
   auto copy = [&](size_t from, size_t to) {
     if (to <= from) return;
@@ -181,6 +331,8 @@ CompactHtml Compact(std::string_view raw) {
     };
     Range kept[16];
     size_t nkept = 0;
+    std::pair<size_t, size_t> all[16];  // every attribute, for the furniture test
+    size_t nall = 0;
     size_t p = name_end;
     bool closed = false, self_closing = false;
     while (p < raw.size()) {
@@ -208,9 +360,28 @@ CompactHtml Compact(std::string_view raw) {
           while (p < raw.size() && !IsSpace(raw[p]) && raw[p] != '>') ++p;
         }
       }
-      if (nkept < 16 && KeptAttribute(raw.substr(an, an_end - an), tag)) kept[nkept++] = {an, p};
+      if (KeptAttribute(raw.substr(an, an_end - an), tag)) {
+        if (nkept < 16) kept[nkept++] = {an, p};
+        if (nall < 16) all[nall++] = {an, p};
+      }
     }
     if (!closed) break;  // a tag cut off at the end of the page
+    // Page furniture never reaches the parser: the element goes, and a block leaves an empty
+    // <div> so paragraphs on either side stay apart.
+    if (failed_searches < 8 && FurnitureElement(tag, raw, all, nall)) {
+      if (IsVoid(tag) || self_closing) {
+        i = p;
+        continue;
+      }
+      size_t end = FindMatchingEnd(raw, p, tag);
+      if (end != std::string_view::npos) {
+        size_t gt = raw.find('>', end);
+        i = gt == std::string_view::npos ? raw.size() : gt + 1;
+        if (IsBlockName(tag)) out.html.append("<div></div>");
+        continue;
+      }
+      ++failed_searches;  // unclosed: the parser decides where it ends
+    }
     Skip rule = ElementRule(tag, raw.substr(name_end, p - name_end));
     size_t end = rule == Skip::kNone ? 0 : FindEndTag(raw, p, tag);
     if (rule == Skip::kElement) {

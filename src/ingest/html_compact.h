@@ -34,4 +34,8 @@ struct CompactHtml {
 
 CompactHtml Compact(std::string_view raw);
 
+// True when a class or id value names page furniture (ads, share bars, cookie banners, comments,
+// related-story teasers, menus, newsletters...).
+bool FurnitureClass(std::string_view value);
+
 }  // namespace communique::ingest

@@ -165,3 +165,21 @@ TEST(IngestHtml, OverflowingNumericReferenceGivesWellFormedText) {
 
 }  // namespace
 }  // namespace communique::ingest
+
+namespace communique::ingest {
+namespace {
+
+TEST(IngestHtml, FurnitureBetweenTextKeepsParagraphsApart) {
+  std::string html =
+      "<article><p>First part<div class=\"ad-slot\"><div>Buy <div>now</div></div> cheap</div>second part.</p>"
+      "<p>Inline <span class=\"share-count\">42 shares</span>words <span hidden>secret</span>stay.</p>"
+      "<DIV Class='Related-Stories'><div><a href=/x>Teaser</a></div></DIV><p>Last <img class=\"ad\" src=x>one.</p>"
+      "<div class=\"newsletter\">unclosed to the end";
+  HtmlPage p = ExtractHtml(html);
+  EXPECT_EQ(p.text, "First part\n\nsecond part.\n\nInline words stay.\n\nLast one.");
+  size_t second = p.text.find("second");
+  EXPECT_EQ(html.substr(p.text_to_raw[second], 6), "second");
+}
+
+}  // namespace
+}  // namespace communique::ingest
