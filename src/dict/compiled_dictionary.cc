@@ -37,9 +37,12 @@ bool IsNameWord(std::string_view w) {
   return true;
 }
 
+// "phoenix/Phoenix.agents.txt", "overlay/csto-world-2019-2026.txt": the file and its folder.
 std::string Basename(const std::string& path) {
   size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
+  if (slash == std::string::npos || slash == 0) return path;
+  size_t before = path.find_last_of('/', slash - 1);
+  return before == std::string::npos ? path : path.substr(before + 1);
 }
 
 std::string DateText(int32_t days) { return Date::FromDays(days).ToString(); }
@@ -117,7 +120,7 @@ CompiledDictionary::CompiledDictionary(DictionaryModel model, Lexicon lexicon,
     : model_(std::move(model)), lexicon_(std::move(lexicon)), overlay_files_(std::move(overlay_files)) {
   overlay_files_.resize(model_.files.size(), false);
   nodes_.emplace_back();
-  edges_.reserve(model_.actors.size() * 4 + model_.agents.size() * 3);
+  for (const auto& w : lexicon_.words()) words_.Insert(w).flags |= WordTable::kCommon;
   person_.assign(model_.actors.size(), false);
   std::vector<std::pair<uint32_t, Stem>> pending_stems;
 
@@ -129,17 +132,14 @@ CompiledDictionary::CompiledDictionary(DictionaryModel model, Lexicon lexicon,
     size_t exact = units.size() - (phrase.last_is_stem ? 1 : 0);
     uint32_t node = 0;
     for (size_t i = 0; i < exact; ++i) {
-      auto [it, added] = vocab_.try_emplace(units[i], static_cast<uint32_t>(vocab_.size()));
-      uint64_t key = (uint64_t{node} << 32) | it->second;
-      auto e = edges_.find(key);
-      if (e == edges_.end()) {
-        uint32_t child = static_cast<uint32_t>(nodes_.size());
+      uint64_t key = (uint64_t{node} << 32) | AddWord(units[i]);
+      uint32_t child = edges_.Find(key);
+      if (child == EdgeTable::kNone) {
+        child = static_cast<uint32_t>(nodes_.size());
         nodes_.emplace_back();
-        edges_.emplace(key, child);
-        node = child;
-      } else {
-        node = e->second;
+        edges_.Insert(key, child);
       }
+      node = child;
     }
     if (phrase.last_is_stem) {
       uint32_t leaf = static_cast<uint32_t>(nodes_.size());
@@ -176,14 +176,14 @@ CompiledDictionary::CompiledDictionary(DictionaryModel model, Lexicon lexicon,
     person_[i] = name_like && role;
     if (!person_[i] || lexicon_.empty()) continue;
     for (const auto& p : a.phrases) {
-      if (p.words.size() < 2) continue;
       bool ok = true;
       std::string key;
       for (const auto& u : Units(p.words)) {
         if (!IsNameWord(u) || u.size() < 2) { ok = false; break; }
         key += NameKey(u);
       }
-      if (!ok || key.size() < 6) continue;
+      // Single surnames ("TOKAYEV_") too, when long enough to be distinctive.
+      if (!ok || key.size() < (p.words.size() < 2 ? 5u : 6u)) continue;
       auto [it, added] = name_keys_.try_emplace(key, i);
       if (!added) it->second = i;
     }
@@ -215,20 +215,27 @@ CompiledDictionary::CompiledDictionary(DictionaryModel model, Lexicon lexicon,
 }
 
 size_t CompiledDictionary::MemoryBytes() const {
-  size_t bytes = nodes_.capacity() * sizeof(Node) + edges_.size() * (sizeof(uint64_t) * 3) +
-                 edges_.bucket_count() * sizeof(void*);
-  for (const auto& [w, id] : vocab_) bytes += w.capacity() + 48;
-  return bytes;
+  return nodes_.capacity() * sizeof(Node) + edges_.MemoryBytes() + words_.MemoryBytes();
 }
 
-uint32_t CompiledDictionary::WordId(std::string_view w) const {
-  auto it = vocab_.find(w);
-  return it == vocab_.end() ? kNone : it->second;
+uint32_t CompiledDictionary::AddWord(std::string_view w) {
+  WordTable::Entry& e = words_.Insert(w);
+  if (e.id == WordTable::kNoId) e.id = next_word_id_++;
+  return e.id;
+}
+
+uint32_t CompiledDictionary::WordId(std::string_view w, bool* common) const {
+  const WordTable::Entry* e = words_.Find(w);
+  if (!e) {
+    *common = false;
+    return kNone;
+  }
+  *common = e->flags & WordTable::kCommon;
+  return e->id;
 }
 
 uint32_t CompiledDictionary::Child(uint32_t node, uint32_t word) const {
-  auto it = edges_.find((uint64_t{node} << 32) | word);
-  return it == edges_.end() ? kNone : it->second;
+  return edges_.Find((uint64_t{node} << 32) | word);
 }
 
 void CompiledDictionary::BuildUnits(const std::vector<Token>& tokens, std::vector<std::string>* scratch,
@@ -248,14 +255,18 @@ void CompiledDictionary::BuildUnits(const std::vector<Token>& tokens, std::vecto
     if (k < split.size() && split[k].first == t) {
       for (; s < split[k].second; ++s) {
         std::string_view text = (*scratch)[s];
-        units->push_back(Unit{WordId(text), t, text});
+        bool common = false;
+        uint32_t id = WordId(text, &common);
+        units->push_back(Unit{id, t, text, common});
       }
       ++k;
       continue;
     }
     std::string_view text = tokens[t].norm;
     if (text.empty()) continue;
-    units->push_back(Unit{WordId(text), t, text});
+    bool common = false;
+    uint32_t id = WordId(text, &common);
+    units->push_back(Unit{id, t, text, common});
   }
 }
 
@@ -287,7 +298,7 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
     if (!Capitalized(sentence, tokens, u.token) || u.text.size() < 2) return false;
     for (unsigned char c : u.text)
       if (!std::isalpha(c)) return false;
-    return !lexicon_.Contains(u.text);
+    return !u.common;
   };
 
   const uint32_t n = static_cast<uint32_t>(units.size());

@@ -13,6 +13,7 @@
 
 #include "communique/actor.h"
 #include "dict/dictionary_format.h"
+#include "dict/flat_tables.h"
 #include "dict/lexicon.h"
 
 namespace communique::dict {
@@ -65,6 +66,7 @@ class CompiledDictionary final : public DictionarySet {
     uint32_t id;       // vocabulary id, kNone when no phrase has this word
     uint32_t token;    // index of the token it came from
     std::string_view text;
+    bool common;       // an ordinary English word (lexicon)
   };
   struct Match {
     Match(uint32_t first, uint32_t end, uint32_t terminal) : first_unit(first), end_unit(end), node(terminal) {}
@@ -75,7 +77,8 @@ class CompiledDictionary final : public DictionarySet {
     std::string how;   // "", "spelling-tolerant", "surname"
   };
 
-  uint32_t WordId(std::string_view w) const;
+  uint32_t WordId(std::string_view w, bool* common) const;
+  uint32_t AddWord(std::string_view w);
   uint32_t Child(uint32_t node, uint32_t word) const;
   void Insert(const Phrase& phrase, int kind, uint32_t index, bool replace);
   void BuildUnits(const std::vector<Token>& tokens, std::vector<std::string>* scratch,
@@ -88,8 +91,9 @@ class CompiledDictionary final : public DictionarySet {
   DictionaryModel model_;
   Lexicon lexicon_;
   std::vector<bool> overlay_files_;
-  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> vocab_;
-  std::unordered_map<uint64_t, uint32_t> edges_;  // (node << 32 | word) -> child
+  WordTable words_;   // dictionary words (ids) and lexicon words (kCommon)
+  uint32_t next_word_id_ = 0;
+  EdgeTable edges_;
   std::vector<Node> nodes_;
   std::vector<Stem> stems_;
   std::vector<bool> person_;

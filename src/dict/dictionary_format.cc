@@ -272,8 +272,8 @@ struct Reader {
     bool any = false;
     for (const auto& v : variants) {
       if (v.find('!') != std::string::npos) {
-        Error(line_no, "unknown substitution set in '" + v + "'");
-        continue;
+        Error(line_no, "unknown substitution set in '" + std::string(text) + "'");
+        break;
       }
       AgentEntry e = agent;
       if (!ParsePhrase(v, &e.phrase)) continue;

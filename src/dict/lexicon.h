@@ -25,6 +25,7 @@ class Lexicon {
   }
   bool empty() const { return words_.empty(); }
   size_t size() const { return words_.size(); }
+  const std::unordered_set<std::string, StringHash, std::equal_to<>>& words() const { return words_; }
 
  private:
   std::unordered_set<std::string, StringHash, std::equal_to<>> words_;
