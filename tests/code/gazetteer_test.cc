@@ -109,6 +109,25 @@ TEST_F(GazetteerTest, LongestMatchOverTokens) {
   EXPECT_FALSE(gazetteer_->MatchAt(tokens, 99).has_value());
 }
 
+// Names are keyed at load time by a fast path for plain ASCII names; every place must still be
+// found from its own name as the tokenizer splits it in a sentence.
+TEST_F(GazetteerTest, EveryPlaceIsFoundFromItsTokenizedName) {
+  std::ifstream in(kData + "/gazetteer/places.tsv");
+  std::string line;
+  size_t checked = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    size_t a = line.find('\t'), b = line.find('\t', a + 1);
+    std::string name = line.substr(a + 1, b - a - 1);
+    auto tokens = Tokenize(name);
+    auto m = gazetteer_->MatchAt(tokens, 0);
+    ASSERT_TRUE(m.has_value()) << name;
+    EXPECT_EQ(m->last_token, tokens.size()) << name;
+    ++checked;
+  }
+  EXPECT_EQ(checked, gazetteer_->size());
+}
+
 TEST_F(GazetteerTest, InAstanaFromSeedSentences) {
   for (const char* s : {
            "Military cooperation within CSTO is not directed against third countries and is purely "
