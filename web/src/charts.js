@@ -62,7 +62,7 @@ export function drawTimeline(container, rows, onDay) {
     legend: { top: 0, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: narrow ? 10 : 12 } },
     grid: { left: 36, right: 12, top: narrow ? 48 : 32, bottom: 56 },
     xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
-    yAxis: { type: 'value', minInterval: 1, name: 'events', nameTextStyle: { align: 'left' } },
+    yAxis: { type: 'value', minInterval: 1 },
     dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
     series: [1, 2, 3, 4].map((q) => ({
       name: QUADS[q].name,

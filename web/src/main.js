@@ -133,7 +133,7 @@ function renderEvents(answer) {
       el('td', { class: 'opt' }, e.plover || ''),
       el('td', {}, actorCell(e.target)),
       el('td', { class: 'num', style: `color:${goldsteinColor(e.goldstein)}` }, e.goldstein.toFixed(1)),
-      el('td', { class: 'num opt', title: (e.outlets || []).join(', ') }, `${e.num_mentions} · ${e.num_sources} outlet${e.num_sources === 1 ? '' : 's'}`));
+      el('td', { class: 'num opt', title: (e.outlets || []).join(', ') }, reports(e)));
     }));
   }
   const page = Math.floor(state.offset / PAGE) + 1;
@@ -145,6 +145,12 @@ function renderEvents(answer) {
     const k = th.dataset.sort;
     th.setAttribute('aria-sort', state.sort === k ? 'ascending' : state.sort === `-${k}` ? 'descending' : 'none');
   }
+}
+
+function reports(e) {
+  const n = e.num_mentions;
+  const text = `${n} report${n === 1 ? '' : 's'}`;
+  return e.num_sources > 0 ? `${text}, ${e.num_sources} outlet${e.num_sources === 1 ? '' : 's'}` : text;
 }
 
 function actorCell(a) {
@@ -203,19 +209,19 @@ async function openEvidence(e) {
     const first = mentions[0];
     $('#evidence-sentence').replaceChildren(...marked(first.evidence, first.highlights));
     const others = mentions.slice(1);
-    $('#evidence-meta').replaceChildren(
+    const part = (role, words) => (words ? el('mark', { class: role }, words) : el('span', { class: 'muted' }, `no ${role}`));
+    $('#evidence-meta').replaceChildren(...[
       el('dt', {}, 'Reported by'),
-      el('dd', {}, first.outlet || '—', first.published ? ` on ${first.published}` : ''),
+      el('dd', {}, first.outlet || 'outlet unknown', first.published ? ` on ${first.published}` : ', undated', ` (document ${first.doc_id})`),
       el('dt', {}, 'Source · verb · target'),
-      el('dd', {}, el('mark', { class: 'source' }, first.source_text || '—'), ' ',
-        el('mark', { class: 'verb' }, first.verb || '—'), ' ',
-        el('mark', { class: 'target' }, first.target_text || '—')),
-      el('dt', {}, 'Date from'),
+      el('dd', { class: 'parts' }, part('source', first.source_text), ' ', part('verb', first.verb), ' ', part('target', first.target_text)),
+      el('dt', {}, 'Event date from'),
       el('dd', {}, first.date_source || 'unknown'),
       others.length ? el('dt', {}, `Also reported (${others.length})`) : null,
       others.length ? el('dd', {}, el('ul', { class: 'mentions' }, others.slice(0, 20).map((m) => el('li', {},
         m.url ? el('a', { href: m.url, target: '_blank', rel: 'noopener noreferrer' }, m.outlet || m.url) : (m.outlet || m.doc_id),
-        m.in_duplicate ? ' (same story)' : '', ': ', ...marked(m.evidence, m.highlights))))) : null);
+        m.in_duplicate ? ' (same story)' : '', ': ', ...marked(m.evidence, m.highlights))))) : null,
+    ].filter(Boolean));
     if (first.url) link.href = first.url;
     link.hidden = !first.url;
     docBox.dataset.doc = first.doc_id;
@@ -245,7 +251,7 @@ $('#evidence-document').addEventListener('toggle', async (ev) => {
       return el('mark', { class: 'sentence' }, ...marked(p.text, inner, p.span.begin));
     });
     target.replaceChildren(el('p', { class: 'doc-meta' },
-      `${doc.outlet || ''} · ${doc.published || 'undated'}${doc.duplicates.length ? ` · same story as ${doc.duplicates.length} other document(s)` : ''}`),
+      `${doc.outlet || 'outlet unknown'} · ${doc.published || 'undated'}${doc.duplicates.length ? ` · same story as ${doc.duplicates.length} other document(s)` : ''}`),
     el('div', { class: 'doc-body' }, ...pieces));
   } catch (err) {
     target.replaceChildren(el('p', { class: 'error' }, err.message));
@@ -303,7 +309,9 @@ async function loadProfile(f) {
   const chart = el('div', { class: 'chart membership', id: 'membership' });
   const counts = {};
   for (const e of tl.entries) counts[e.kind] = (counts[e.kind] || 0) + 1;
-  const list = el('ol', { class: 'timeline' }, tl.entries.slice(0, 200).map((e) => el('li', {},
+  // Chronological, with entries whose date the articles do not give at the end.
+  const ordered = [...tl.entries.filter((e) => e.date), ...tl.entries.filter((e) => !e.date)];
+  const list = el('ol', { class: 'timeline' }, ordered.slice(0, 300).map((e) => el('li', {},
     el('span', { class: 'when' }, e.date || 'undated'),
     el('span', { class: 'kind', style: `background:${kindColor(e.kind)}` }, e.kind),
     el('span', { class: 'who' }, e.role === 'organization' ? a.code : e.role),
