@@ -85,3 +85,31 @@ TEST(IngestBadInput, FormatDetection) {
 
 }  // namespace
 }  // namespace communique::ingest
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace communique::ingest {
+namespace {
+
+// "-" reads stdin and detects the format from content: here gzip-compressed JSON Lines.
+TEST(IngestStdin, DashReadsStandardInput) {
+  std::string dir = testing::TempDir();
+  std::string path = testing::WriteFile(dir, "in.bin", testing::Gzip("{\"id\":\"s1\",\"text\":\"From stdin.\"}\n{bad\n"));
+  int fd = ::open(path.c_str(), O_RDONLY);
+  ASSERT_GE(fd, 0);
+  int saved = ::dup(0);
+  ::dup2(fd, 0);
+  auto r = testing::Read({"-"});
+  ::dup2(saved, 0);
+  ::close(saved);
+  ::close(fd);
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].id, "s1");
+  EXPECT_EQ(r.docs[0].input_path, "-");
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].ToString().substr(0, 4), "-:2:");
+}
+
+}  // namespace
+}  // namespace communique::ingest
