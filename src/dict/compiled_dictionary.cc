@@ -302,7 +302,8 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
   };
 
   const uint32_t n = static_cast<uint32_t>(units.size());
-  for (uint32_t i = 0; i < n;) {
+  // The longest phrase starting at unit i: (end unit, terminal node) or (0, kNone).
+  auto longest = [&](uint32_t i) -> std::pair<uint32_t, uint32_t> {
     uint32_t node = 0, best_end = 0, best_node = kNone;
     for (uint32_t j = i; j < n; ++j) {
       const Unit& u = units[j];
@@ -325,6 +326,16 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
         best_end = j + 1;
         best_node = node;
       }
+    }
+    return {best_end, best_node};
+  };
+  for (uint32_t i = 0; i < n;) {
+    auto [best_end, best_node] = longest(i);
+    // Leftmost-longest, except that a longer phrase starting one word later wins: "the UN
+    // Secretary-General" is UN_SECRETARY_GENERAL, not THE_UN followed by a stray title.
+    if (best_node != kNone && i + 1 < best_end) {
+      auto [next_end, next_node] = longest(i + 1);
+      if (next_node != kNone && next_end > best_end) { ++i; continue; }
     }
     if (best_node != kNone) {
       const Node& c = nodes_[best_node];
@@ -549,6 +560,7 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
     // An agent: "President of Kazakhstan", "President Tokayev", or on its own.
     const AgentEntry& ag = model_.agents[m.agent];
     used[i] = true;
+    if (ag.code.empty()) continue;  // `[~]`: a noun the dictionary marks as no actor
     if (i + 1 < k && country_level(i + 1)) {
       auto sep = between(m.end_unit, matches[i + 1].first_unit);
       bool of = (sep.size() == 1 && sep[0] == "of") || (sep.size() == 2 && sep[0] == "of" && sep[1] == "the");
@@ -578,8 +590,7 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
     }
     ActorMention am = make(i, i, "");
     am.is_agent = true;
-    CodeParts parts = SplitActorCode(ag.code);
-    am.sector = parts.sector;
+    am.sector = ag.code.substr(0, 3);  // the agent's own role, e.g. GOV, MIL, PPL
     am.dict_file = Basename(model_.files[ag.file].path);
     am.dict_line = ag.line;
     am.why = agent_desc(i) + " without a country";
