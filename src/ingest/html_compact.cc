@@ -242,6 +242,8 @@ CompactHtml Compact(std::string_view raw) {
   out.html.reserve(raw.size() / 2);
   const bool valid_utf8 = FindInvalidUtf8(raw) == std::string_view::npos;  // the usual case
   int failed_searches = 0;  // bounds the work on pages full of unclosed furniture
+  constexpr int kMaxDepth = 2000;
+  int depth = 0;  // open elements, roughly: implied end tags are not modelled
   size_t i = 0;
   auto copy = [&](size_t from, size_t to) {
     if (to <= from) return;
@@ -318,6 +320,7 @@ CompactHtml Compact(std::string_view raw) {
     while (name_end < raw.size() && !IsSpace(raw[name_end]) && raw[name_end] != '/' && raw[name_end] != '>') ++name_end;
     std::string_view tag = raw.substr(name_begin, name_end - name_begin);
     if (end_tag) {
+      if (depth > 0) --depth;
       size_t gt = raw.find('>', name_end);
       size_t stop = gt == std::string_view::npos ? raw.size() : gt + 1;
       copy(i, name_end);
@@ -389,6 +392,15 @@ CompactHtml Compact(std::string_view raw) {
       size_t gt = raw.find('>', end);
       i = gt == std::string_view::npos ? raw.size() : gt + 1;
       continue;
+    }
+    if (rule == Skip::kNone && !self_closing && !IsVoid(tag)) {
+      // The HTML5 tree builder is quadratic in nesting depth; past kMaxDepth open elements,
+      // further start tags are left out (their text stays).
+      if (depth >= kMaxDepth) {
+        i = p;
+        continue;
+      }
+      ++depth;
     }
     copy(i, name_end);
     for (size_t k = 0; k < nkept; ++k) {
