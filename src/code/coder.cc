@@ -88,10 +88,23 @@ class Matcher {
  public:
   static constexpr uint32_t kMaxGap = 4;
 
-  Matcher(const std::vector<Token>& tokens, const std::vector<uint32_t>& ids, const Clauses& c)
-      : tokens_(tokens), ids_(ids), c_(c) {}
+  // `present`: per word id, whether the sentence holds it (the patterns' prefilter).
+  Matcher(const std::vector<Token>& tokens, const std::vector<uint32_t>& ids, const Clauses& c,
+          const std::vector<uint8_t>* present)
+      : tokens_(tokens), ids_(ids), c_(c), present_(present) {}
 
   bool Match(const VerbPattern& p, Span pre, Span post, PatternMatch* m) const {
+    if (present_) {
+      for (const auto& set : p.required) {
+        bool any = false;
+        for (uint32_t id : set)
+          if ((*present_)[id]) {
+            any = true;
+            break;
+          }
+        if (!any) return false;
+      }
+    }
     int src = -1, tgt = -1;
     if (!p.before.empty() && Seq(p.before, 0, pre.begin, pre.end, &src, &tgt) < 0) return false;
     if (!p.after.empty() && Seq(p.after, 0, post.begin, post.end, &src, &tgt) < 0) return false;
@@ -184,6 +197,7 @@ class Matcher {
   const std::vector<Token>& tokens_;
   const std::vector<uint32_t>& ids_;
   const Clauses& c_;
+  const std::vector<uint8_t>* present_;
 };
 
 // The CAMEO intent code for an event stated as future or intended, or "" when it stays as is.
@@ -368,7 +382,7 @@ class CoderImpl : public Coder {
   bool ChooseVerb(const VerbGroup& g, const std::vector<Token>& tokens,
                   const std::vector<uint32_t>& ids, const Clauses& c, VerbChoice* out,
                   std::vector<std::string>* notes) const {
-    Matcher matcher(tokens, ids, c);
+    Matcher matcher(tokens, ids, c, &present_words_);
     for (uint32_t v : g.verbs) {
       const auto* forms = p_.verbs->Forms(ids[v]);
       if (!forms) {
@@ -478,6 +492,14 @@ class CoderImpl : public Coder {
     thread_local std::vector<uint32_t> ids;
     ids.resize(tokens.size());
     for (size_t i = 0; i < tokens.size(); ++i) ids[i] = p_.verbs->WordId(tokens[i].norm);
+    present_words_.resize(p_.verbs->word_count());
+    for (uint32_t id : ids) present_words_[id] = 1;
+    struct Reset {
+      const std::vector<uint32_t>& ids;
+      ~Reset() {
+        for (uint32_t id : ids) present_words_[id] = 0;
+      }
+    } reset{ids};
 
     std::vector<std::vector<Resolved>> group_sources(c.groups.size());
     for (size_t gi = 0; gi < c.groups.size(); ++gi) {
@@ -657,7 +679,10 @@ class CoderImpl : public Coder {
   }
 
   CoderParts p_;
+  static thread_local std::vector<uint8_t> present_words_;
 };
+
+thread_local std::vector<uint8_t> CoderImpl::present_words_;
 
 }  // namespace
 

@@ -538,6 +538,20 @@ class VerbPatternSet::Builder {
     p.file = file_;
     p.line = static_cast<uint32_t>(line_);
     p.specificity = Specificity(p.before) + Specificity(p.after);
+    auto collect = [&](const std::vector<PatternElement>& els, auto& self) -> void {
+      for (const PatternElement& e : els) {
+        if (e.kind != PatternElement::Kind::kWords && e.kind != PatternElement::Kind::kPrep) continue;
+        std::vector<uint32_t> firsts;
+        for (const WordSeq& alt : e.alternatives)
+          if (!alt.empty()) firsts.push_back(alt[0]);
+        std::sort(firsts.begin(), firsts.end());
+        firsts.erase(std::unique(firsts.begin(), firsts.end()), firsts.end());
+        if (!firsts.empty()) p.required.push_back(std::move(firsts));
+        if (e.kind == PatternElement::Kind::kPrep) self(e.children, self);
+      }
+    };
+    collect(p.before, collect);
+    collect(p.after, collect);
     set_.blocks_[current_block_].patterns.push_back(std::move(p));
   }
 

@@ -42,6 +42,9 @@ struct VerbPattern {
   std::string file;
   uint32_t line = 0;
   int specificity = 0;                 // words and actor slots it requires
+  // Prefilter: for every word element, the first word of each alternative. A pattern can only
+  // match a sentence holding at least one word of every such set.
+  std::vector<std::vector<uint32_t>> required;
 };
 
 struct VerbBlock {
@@ -77,6 +80,7 @@ class VerbPatternSet {
   size_t verb_form_count() const { return form_count_; }
   size_t pattern_count() const;
   size_t block_count() const { return blocks_.size(); }
+  size_t word_count() const { return words_.size(); }
   std::string_view Word(uint32_t id) const { return words_[id]; }
 
  private:
