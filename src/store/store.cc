@@ -577,6 +577,8 @@ class StoreImpl : public Store {
       return true;
     });
     FillOutlets(*db, rows);
+    // Undated events (no date in the text, no publication date) go after the dated ones.
+    std::stable_partition(rows.begin(), rows.end(), [](const EventRow& e) { return e.date.has_value(); });
     std::vector<TimelineEntry> out;
     for (auto& e : rows) {
       TimelineEntry t;
