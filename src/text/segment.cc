@@ -7,7 +7,9 @@
 // Paragraphs: each line is a paragraph (scraped pages put one paragraph per line), except that a
 // line ending mid-sentence joins the next line when that one starts in lower case (hard-wrapped
 // text). Short paragraphs take the document's majority language when they are in the same
-// script, because CLD2 guesses on a few words are noise.
+// script, because CLD2 guesses on a few words are noise; so do plain-ASCII lines of up to a
+// hundred letters (headlines) in a Latin-script document — a line in another Latin-script
+// language almost always carries a letter outside ASCII and still goes to CLD2.
 //
 // Boilerplate uses general signals only: a language other than the document's; lines that are
 // bylines, copyright, subscription, feed or translation notices, logos; repeated lines; and the
@@ -43,6 +45,7 @@ namespace {
 
 constexpr size_t kLangSampleBytes = 1024;   // CLD2 reads at most this much of a paragraph
 constexpr uint32_t kLongLetters = 40;       // fewer letters: language inherited, not guessed
+constexpr uint32_t kMidLetters = 100;       // fewer, and plain ASCII: inherited from a Latin-script majority
 constexpr size_t kMaxSentenceBytes = 4000;  // longer runs are cut at a space (junk, not prose)
 
 inline bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -58,11 +61,18 @@ bool InList(std::string_view w, std::initializer_list<std::string_view> list) {
   return false;
 }
 
-// Words allowed in lower case inside a title-case headline.
+// Words allowed in lower case inside a title-case headline (given in lower case).
 bool IsMinorWord(std::string_view w) {
-  return InList(w, {"a", "an", "the", "and", "or", "but", "nor", "for", "of", "in", "on", "at", "to",
-                    "by", "with", "from", "as", "vs", "into", "over", "after", "amid", "per", "via",
-                    "than", "up", "off", "out", "is", "are", "be"});
+  switch (w.size()) {
+    case 1: return w == "a";
+    case 2: return w == "an" || w == "or" || w == "of" || w == "in" || w == "on" || w == "at" || w == "to" ||
+                   w == "by" || w == "as" || w == "vs" || w == "up" || w == "is" || w == "be";
+    case 3: return w == "the" || w == "and" || w == "but" || w == "nor" || w == "for" || w == "per" ||
+                   w == "via" || w == "off" || w == "out" || w == "are";
+    case 4: return w == "with" || w == "from" || w == "into" || w == "over" || w == "amid" || w == "than";
+    case 5: return w == "after";
+    default: return false;
+  }
 }
 
 // Words that commonly open an English sentence; used where the evidence is otherwise ambiguous
@@ -122,7 +132,7 @@ bool IsEnglishMarker(std::string_view w) {
   }
 }
 
-constexpr uint32_t kDetailWords = 30;    // word-level signals come from this many first words
+constexpr uint32_t kDetailWords = 26;    // word-level signals come from this many first words
 constexpr uint32_t kHeadlineWords = 25;  // longer lines are never headlines
 
 // Byte classes for Measure.
@@ -143,58 +153,40 @@ constexpr std::array<uint8_t, 256> MakeByteClasses() {
 }
 constexpr std::array<uint8_t, 256> kByteClass = MakeByteClasses();
 
-constexpr std::array<uint64_t, 256> MakePackedClasses() {
+constexpr std::array<uint64_t, 256> MakeLanes(bool letter_lanes) {
   std::array<uint64_t, 256> t{};
   for (int c = 0; c < 256; ++c) {
     uint8_t k = kByteClass[c];
-    t[c] = (k == kAsciiLetter ? 1ull : 0) | (k == kLatinLead ? 1ull << 16 : 0) |
-           (k == kScriptLead ? 1ull << 32 : 0) | (k >= kLatinLead ? 1ull << 48 : 0);
+    t[c] = letter_lanes ? (k == kAsciiLetter ? 1ull : 0) | (k == kLatinLead ? 1ull << 32 : 0)
+                        : (k == kScriptLead ? 1ull : 0) | (k >= kLatinLead ? 1ull << 32 : 0);
   }
   return t;
 }
-constexpr std::array<uint64_t, 256> kPackedClass = MakePackedClasses();
+constexpr std::array<uint64_t, 256> kLetterLanes = MakeLanes(true);
+constexpr std::array<uint64_t, 256> kOtherLanes = MakeLanes(false);
 
 Features Measure(std::string_view p) {
   Features f;
   const size_t n = p.size();
-  // Byte classes and word count over the whole paragraph: one table lookup per byte.
-  // Separate register accumulators, not a histogram array: increments of one memory counter
-  // would serialize on store-to-load forwarding.
-  // Four 16-bit counters packed in one register (ASCII letters, Latin lead bytes, other-script
-  // lead bytes, non-ASCII bytes), flushed before they can overflow.
-  uint64_t ascii = 0, latin = 0, script = 0, non_ascii = 0, words = 0;
-  uint32_t in_space = 1;
-  for (size_t chunk = 0; chunk < n; chunk += 0xFFFF) {
-    const size_t end = std::min(n, chunk + 0xFFFF);
-    uint64_t packed = 0;
-    for (size_t i = chunk; i < end; ++i) {
-      const uint8_t u = static_cast<unsigned char>(p[i]);
-      packed += kPackedClass[u];
-      const uint32_t space = kByteClass[u] == kSpaceByte;
-      words += in_space & (space ^ 1);
-      in_space = space;
-    }
-    ascii += packed & 0xFFFF;
-    latin += (packed >> 16) & 0xFFFF;
-    script += (packed >> 32) & 0xFFFF;
-    non_ascii += packed >> 48;
-  }
-  f.words = static_cast<uint32_t>(words);
-  f.latin_letters = static_cast<uint32_t>(ascii + latin);
-  f.letters = static_cast<uint32_t>(f.latin_letters + script);
-  f.non_ascii_bytes = static_cast<uint32_t>(non_ascii);
-  // Word-level signals over the first words only: enough to tell a headline, a byline or
-  // English prose, and bounded for very long paragraphs.
+  // Byte classes are summed in two registers of two 32-bit lanes each (ASCII letters | Latin
+  // lead bytes, other-script lead bytes | non-ASCII bytes): two adds per byte, no histogram
+  // array whose increments would serialize through memory.
+  uint64_t letters = 0, others = 0;
   size_t i = 0;
-  // Long paragraphs are prose or not by their first words; short ones get every word looked at.
-  const uint32_t detail = f.words > 40 ? kDetailWords / 2 + 5 : kDetailWords;
-  while (i < n && f.detail_words < detail) {
+  uint32_t words = 0;
+  // The first words one by one: enough to tell a headline, a byline or English prose.
+  while (i < n && words < kDetailWords) {
     while (i < n && IsSpace(p[i])) ++i;
     if (i >= n) break;
     size_t b = i;
-    while (i < n && !IsSpace(p[i])) ++i;
+    while (i < n && !IsSpace(p[i])) {
+      const uint8_t u = static_cast<unsigned char>(p[i]);
+      letters += kLetterLanes[u];
+      others += kOtherLanes[u];
+      ++i;
+    }
     std::string_view w = p.substr(b, i - b);
-    ++f.detail_words;
+    ++words;
     size_t q = 0;
     while (q < w.size() && (w[q] == '"' || w[q] == '\'' || w[q] == '(')) ++q;
     if (q >= w.size()) continue;
@@ -204,18 +196,29 @@ Features Measure(std::string_view p) {
     if (core.size() <= 5 && IsEnglishMarker(core)) ++f.english_markers;
     if (IsUpper(w[q])) {
       ++f.capitalized;
-    } else if (IsLower(w[q]) && core.size() <= 40 && f.words <= kHeadlineWords) {
-      char buf[40];
-      size_t m = 0;
-      for (size_t c = 0; c < core.size() && IsAlpha(core[c]); ++c) buf[m++] = Lower(core[c]);
-      if (!IsMinorWord(std::string_view(buf, m))) ++f.major_lower;
+    } else if (IsLower(w[q]) && !IsMinorWord(core)) {
+      ++f.major_lower;
     }
-    if (f.detail_words == 1)
-      f.starts_upper = IsUpper(w[q]) || IsDigit(w[q]) || static_cast<unsigned char>(w[q]) >= 0xC0;
+    if (words == 1) f.starts_upper = IsUpper(w[q]) || IsDigit(w[q]) || static_cast<unsigned char>(w[q]) >= 0xC0;
     char last = w.back();
     if ((last == '.' || last == '!' || last == '?') && w.size() >= 2 && i + 1 < n && IsUpper(p[i + 1]))
       f.inner_punct = true;
   }
+  f.detail_words = words;
+  // The rest byte by byte: classes and word starts only.
+  uint32_t in_space = 0;
+  for (; i < n; ++i) {
+    const uint8_t u = static_cast<unsigned char>(p[i]);
+    letters += kLetterLanes[u];
+    others += kOtherLanes[u];
+    const uint32_t space = kByteClass[u] == kSpaceByte;
+    words += in_space & (space ^ 1);
+    in_space = space;
+  }
+  f.words = words;
+  f.latin_letters = static_cast<uint32_t>((letters & 0xFFFFFFFF) + (letters >> 32));
+  f.letters = f.latin_letters + static_cast<uint32_t>(others & 0xFFFFFFFF);
+  f.non_ascii_bytes = static_cast<uint32_t>(others >> 32);
   size_t e = n;
   while (e > 0 && (p[e - 1] == '"' || p[e - 1] == '\'' || p[e - 1] == ')' || p[e - 1] == ']')) --e;
   f.final_punct = e > 0 && (p[e - 1] == '.' || p[e - 1] == '!' || p[e - 1] == '?' ||
@@ -561,9 +564,12 @@ void Segment(Document& doc) {
   for (size_t k = 0; k < np; ++k) {
     std::string_view p = t.substr(paras[k].begin, paras[k].end - paras[k].begin);
     feats[k] = Measure(p);
-    if (feats[k].letters >= kLongLetters) {
+    const Features& f = feats[k];
+    // Mid-length plain-ASCII lines (headlines mostly) wait for the majority, below.
+    bool mid_ascii = f.letters < kMidLetters && f.non_ascii_bytes == 0 && !PlainlyEnglish(f);
+    if (f.letters >= kLongLetters && !mid_ascii) {
       bool reliable = false;
-      paras[k].lang = PlainlyEnglish(feats[k]) ? "en" : DetectLanguage(p, &reliable);
+      paras[k].lang = PlainlyEnglish(f) ? "en" : DetectLanguage(p, &reliable);
       judged[k] = true;
       if (paras[k].lang != "un") {
         auto& w = weight[paras[k].lang];
@@ -599,7 +605,9 @@ void Segment(Document& doc) {
   for (size_t k = 0; k < np; ++k) {
     if (judged[k]) continue;
     const Features& f = feats[k];
-    if (!majority.empty() && (f.letters == 0 || IsLatin(f) == majority_latin)) {
+    bool inherit = f.letters < kLongLetters ? (f.letters == 0 || IsLatin(f) == majority_latin)
+                                            : (majority_latin && f.non_ascii_bytes == 0);
+    if (!majority.empty() && inherit) {
       paras[k].lang = majority;
     } else {
       bool reliable = false;
