@@ -244,7 +244,7 @@ CompactHtml Compact(std::string_view raw) {
   int failed_searches = 0;  // bounds the work on pages full of unclosed furniture
   constexpr int kMaxDepth = 2000;
   int depth = 0;  // open elements, roughly: implied end tags are not modelled
-  size_t i = 0;
+  size_t i = raw.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte order mark is not text
   auto copy = [&](size_t from, size_t to) {
     if (to <= from) return;
     if (out.segments.empty() || out.segments.back().raw + (out.html.size() - out.segments.back().compact) != from)

@@ -125,6 +125,9 @@ TEST(IngestHtml, DetectedByContentWithoutExtension) {
   ASSERT_EQ(r.docs.size(), 1u);
   EXPECT_EQ(r.docs[0].format, "html");
   EXPECT_EQ(r.docs[0].text, "Hello");
+  r = testing::ReadMemory("\xEF\xBB\xBF<!doctype html><p>BOM first</p>", "bom.html");
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].text, "BOM first");
 }
 
 TEST(IngestHtml, SeedPagesRoundTrip) {
