@@ -57,21 +57,37 @@ constexpr std::array<std::string_view, 7> kWeekdays = {"Sunday",   "Monday", "Tu
 
 // 1..12, 0 if not a month name. *abbr is set for "Nov", "Sept".
 int MonthOf(std::string_view w, bool* abbr) {
-  if (w.size() < 3 || !IsUpper(w[0])) return 0;
-  *abbr = false;
-  for (int m = 0; m < 12; ++m)
-    if (NameEq(w, kMonths[m])) return m + 1;
-  *abbr = true;
-  for (int m = 0; m < 13; ++m)
-    if (NameEq(w, kMonthAbbr[m])) return m == 12 ? 9 : m + 1;
+  if (w.size() < 3 || w.size() > 9 || !IsUpper(w[0])) return 0;
+  // Candidates by first letter, so most capitalized words cost one switch.
+  static constexpr int kByLetter[26][3] = {
+      {4, 8, 0},  {0, 0, 0}, {0, 0, 0}, {12, 0, 0}, {0, 0, 0}, {2, 0, 0},  {0, 0, 0},
+      {0, 0, 0},  {0, 0, 0}, {1, 6, 7}, {0, 0, 0},  {0, 0, 0}, {3, 5, 0}, {11, 0, 0},
+      {10, 0, 0}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0},  {9, 0, 0}, {0, 0, 0},  {0, 0, 0},
+      {0, 0, 0},  {0, 0, 0}, {0, 0, 0}, {0, 0, 0},  {0, 0, 0}};
+  for (int m : kByLetter[w[0] - 'A']) {
+    if (m == 0) break;
+    if (NameEq(w, kMonths[m - 1])) {
+      *abbr = false;
+      return m;
+    }
+    if (NameEq(w, kMonthAbbr[m - 1]) || (m == 9 && NameEq(w, "Sept"))) {
+      *abbr = m != 5;  // "May" is the full name
+      return m;
+    }
+  }
   return 0;
 }
 
 int WeekdayOf(std::string_view w) {
-  if (w.size() < 6 || !IsUpper(w[0])) return -1;
-  for (int d = 0; d < 7; ++d)
-    if (NameEq(w, kWeekdays[d])) return d;
-  return -1;
+  if (w.size() < 6 || w.size() > 9 || !IsUpper(w[0])) return -1;
+  switch (w[0]) {
+    case 'S': return NameEq(w, kWeekdays[0]) ? 0 : NameEq(w, kWeekdays[6]) ? 6 : -1;
+    case 'M': return NameEq(w, kWeekdays[1]) ? 1 : -1;
+    case 'T': return NameEq(w, kWeekdays[2]) ? 2 : NameEq(w, kWeekdays[4]) ? 4 : -1;
+    case 'W': return NameEq(w, kWeekdays[3]) ? 3 : -1;
+    case 'F': return NameEq(w, kWeekdays[5]) ? 5 : -1;
+    default: return -1;
+  }
 }
 
 // A plain number ("28", "28th"); -1 otherwise.
@@ -275,7 +291,8 @@ class Scanner {
         return Month(k, b, m, abbr);
       }
     }
-    if (size_t e = Ago(k)) return e;
+    if (w.size() <= 6 && k + 2 < Count())
+      if (size_t e = Ago(k)) return e;
 
     switch (w.size()) {
       case 5:
