@@ -254,7 +254,7 @@ bool IsFurnitureLine(std::string_view p, const Features& f) {
   // Copyright, feed and disclaimer lines: one pass of a precompiled matcher.
   static const re2::RE2 notice(
       "\xC2\xA9|copyright|all rights reserved| appeared first on |do not necessarily reflect|"
-      "views expressed in this|has not verified the");
+      "views expressed in this|has not verified the|we use cookies|cookie policy");
   if (re2::RE2::PartialMatch(low, notice)) return true;
   if (f.words <= 15) {
     for (auto needle : {"subscribe", "sign up", "newsletter", "follow us", "share this", "click here",
@@ -625,7 +625,10 @@ void Segment(Document& doc) {
     bool repeated = p.size() < 400 && !seen.insert(p).second;
     furniture[k] = foreign || repeated || IsFurnitureLine(p, f);
     if (furniture[k]) continue;
-    content[k] = (f.final_punct && f.words >= 6) || (f.inner_punct && f.words >= 12) || f.words >= 40;
+    // Running prose: punctuated, long, or many lower-case content words (a standfirst cut off
+    // without its period is still prose; a title-case menu line is not).
+    bool prose = f.words >= 15 && f.major_lower * 3 >= f.detail_words;
+    content[k] = (f.final_punct && f.words >= 6) || (f.inner_punct && f.words >= 12) || f.words >= 40 || prose;
     headline[k] = !content[k] && !f.final_punct && f.words >= 3 && f.words <= kHeadlineWords && f.starts_upper;
   }
   size_t first = np, last = 0;

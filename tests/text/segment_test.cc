@@ -190,6 +190,23 @@ TEST(BoilerplateTest, BylinesLogosRepeatsAndNotices) {
   EXPECT_EQ(links.sentences.size(), 3u);
 }
 
+TEST(BoilerplateTest, HeadlineBeforeAStandfirstWithoutItsPeriod) {
+  Document d = DocumentFromText(
+      "Home News World Politics\n\nCSTO Calls to End Mideast Violence\n\n"
+      "Leaders of CSTO nations signed a declaration in Kazakhstan that stresses the defensive nature of the "
+      "alliance and addresses challenges to global security\n\n"
+      "Military cooperation within CSTO is not directed against third countries, the declaration said.\n\n"
+      "We use cookies to give you the best experience on our website. By continuing to browse the site you "
+      "agree to our use of cookies.");
+  Prepare(d);
+  std::vector<std::string> s;
+  for (const Sentence& x : d.sentences) s.emplace_back(d.SentenceText(x));
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[0], "CSTO Calls to End Mideast Violence");
+  EXPECT_EQ(s[1].substr(0, 12), "Leaders of C");
+  EXPECT_EQ(s[2].substr(0, 12), "Military coo");
+}
+
 // Sentence counts checked by hand against the seed files (tests/fixtures/seeds):
 // 000: headline (1) + standfirst (1) + the glued paragraph: 8 sentences and 3 glued headings
 //      ("End Gaza Strip Violence", "Stop Arms Race in Space", "Beware of Terrorists Going Hi-Tech") = 13.
