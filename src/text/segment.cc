@@ -591,13 +591,17 @@ void Segment(Document& doc) {
     if (majority.empty()) {
       bool reliable = false;
       std::string guess = DetectLanguage(t, &reliable);
+      uint64_t letters = 0, latin = 0, non_ascii = 0;
+      for (auto& f : feats) {
+        letters += f.letters;
+        latin += f.latin_letters;
+        non_ascii += f.non_ascii_bytes;
+      }
+      // A few plain-ASCII words CLD2 cannot place ("Putin met Xi."): English, the only language
+      // coded; any other language would almost always show a letter outside ASCII.
+      if (guess == "un" && letters > 0 && non_ascii == 0) guess = "en";
       if (guess != "un") {
         majority = guess;
-        uint64_t letters = 0, latin = 0;
-        for (auto& f : feats) {
-          letters += f.letters;
-          latin += f.latin_letters;
-        }
         majority_latin = latin * 2 >= letters;
       }
     }

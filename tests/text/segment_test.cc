@@ -120,6 +120,12 @@ TEST(LanguageTest, EachParagraphGetsItsLanguage) {
   EXPECT_EQ(fr, 1u);
 }
 
+TEST(LanguageTest, ShortPlainDocumentsAreEnglish) {
+  EXPECT_EQ(Sentences("Putin met Xi."), (V{"Putin met Xi."}));
+  EXPECT_EQ(Sentences("Troops withdrew."), (V{"Troops withdrew."}));
+  EXPECT_TRUE(Sentences("Путин.").empty());
+}
+
 TEST(LanguageTest, RussianArticleHasNoEnglishSentences) {
   Document d = DocumentFromText(
       "Саммит ОДКБ прошел в Астане в четверг. Лидеры стран подписали декларацию о коллективной "
