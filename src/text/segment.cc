@@ -330,7 +330,6 @@ class SentenceSplitter {
   SentenceSplitter(std::string_view t, std::vector<Sentence>* out) : t_(t), out_(out) {}
 
   void Split(uint32_t pb, uint32_t pe, uint32_t paragraph) {
-    first_in_paragraph_ = out_->size();
     paragraph_ = paragraph;
     size_t start = pb;
     size_t i = pb;
@@ -415,7 +414,6 @@ class SentenceSplitter {
 
   // Whether a sentence ends at [.!?] run [i, j) given the next sentence would start at n.
   bool SplitsBefore(size_t start, size_t i, size_t j, size_t n, size_t pe) const {
-    char next = t_[n];
     size_t m = n;
     while (m < pe && IsOpeningPunct(t_[m])) ++m;
     if (m >= pe) return false;
@@ -423,7 +421,6 @@ class SentenceSplitter {
     bool upper = IsUpper(first) || static_cast<unsigned char>(first) >= 0xC0;
     bool digit = IsDigit(first);
     if (!upper && !digit) return false;  // "?" he asked; "... and then"
-    (void)next;
     if (t_[i] != '.' || j - i > 1) return true;  // ! ? and ellipses before a capital
     std::string_view w = WordBefore(t_, start, i);
     if (w.empty()) return true;
@@ -507,7 +504,6 @@ class SentenceSplitter {
  private:
   std::string_view t_;
   std::vector<Sentence>* out_;
-  size_t first_in_paragraph_ = 0;
   uint32_t paragraph_ = 0;
   bool pending_dateline_ = false;
   size_t pending_begin_ = 0;

@@ -41,7 +41,7 @@ inline char Lower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c + 32) :
 // What the character at s[i] is, and its length in bytes.
 enum class Char { kSpace, kWord, kPunct, kIgnore };
 
-inline Char Classify(std::string_view s, size_t i, size_t* len) {
+[[gnu::always_inline]] inline Char Classify(std::string_view s, size_t i, size_t* len) {
   unsigned char c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) {
     *len = 1;
@@ -223,6 +223,11 @@ std::vector<Token> Tokenize(std::string_view s) {
     }
     size_t j = i + len;
     while (j < n) {
+      // ASCII letters and digits: the common case, without the general classifier.
+      while (j < n && static_cast<unsigned char>(s[j]) < 0x80 &&
+             (kAscii[static_cast<unsigned char>(s[j])] & (kAlphaC | kDigitC)))
+        ++j;
+      if (j >= n) break;
       size_t l;
       Char k = Classify(s, j, &l);
       if (k == Char::kWord) {
