@@ -556,7 +556,8 @@ void Segment(Document& doc) {
   // 2. Language: CLD2 on paragraphs long enough to judge; the rest inherit when in the same script.
   std::vector<Features> feats(np);
   std::vector<bool> judged(np, false);
-  std::map<std::string, std::pair<uint64_t, uint64_t>> weight;  // lang -> (letters, latin letters)
+  // lang -> (letters, latin letters), of punctuated prose and of other lines
+  std::map<std::string, std::pair<uint64_t, uint64_t>> prose_weight, weight;
   for (size_t k = 0; k < np; ++k) {
     std::string_view p = t.substr(paras[k].begin, paras[k].end - paras[k].begin);
     feats[k] = Measure(p);
@@ -568,9 +569,11 @@ void Segment(Document& doc) {
       paras[k].lang = PlainlyEnglish(f) ? "en" : DetectLanguage(p, &reliable);
       judged[k] = true;
       if (paras[k].lang != "un") {
-        auto& w = weight[paras[k].lang];
-        w.first += feats[k].letters;
-        w.second += feats[k].latin_letters;
+        // The document's language is that of its punctuated prose when it has any, so that an
+        // article wins over a bigger block of unpunctuated teasers and menus.
+        auto& w = (f.final_punct || f.inner_punct ? prose_weight : weight)[paras[k].lang];
+        w.first += f.letters;
+        w.second += f.latin_letters;
       }
     }
   }
@@ -578,6 +581,7 @@ void Segment(Document& doc) {
   bool majority_latin = true;
   {
     uint64_t best = 0;
+    if (!prose_weight.empty()) weight.swap(prose_weight);
     for (auto& [lang, w] : weight)
       if (w.first > best) {
         best = w.first;

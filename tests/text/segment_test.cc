@@ -120,6 +120,26 @@ TEST(LanguageTest, EachParagraphGetsItsLanguage) {
   EXPECT_EQ(fr, 1u);
 }
 
+TEST(LanguageTest, ArticleLanguageWinsOverABiggerFurnitureBlock) {
+  std::string text =
+      "The Secretary-General said on Wednesday that Afghanistan remains a source of serious threats.\n\n"
+      "The summit of member countries will be held on Thursday in Astana, the capital of Kazakhstan.\n\n";
+  for (int i = 0; i < 12; ++i)
+    text += "\u041F\u0443\u0442\u0438\u043D \u0441\u043E\u043E\u0431\u0449\u0438\u043B \u043E\u0431 "
+            "\u0443\u0432\u0435\u043B\u0438\u0447\u0435\u043D\u0438\u0438 \u043A\u0432\u043E\u0442\u044B "
+            "\u043D\u0430 \u043F\u043E\u043B\u0443\u0447\u0435\u043D\u0438\u0435 \u0432\u043E\u0435\u043D"
+            "\u043D\u043E\u0433\u043E \u043E\u0431\u0440\u0430\u0437\u043E\u0432\u0430\u043D\u0438\u044F " +
+            std::to_string(i) + "\n\n";
+  Document d = DocumentFromText(text);
+  Prepare(d);
+  EXPECT_EQ(d.sentences.size(), 2u);
+  for (const Paragraph& p : d.paragraphs) {
+    if (p.lang != "en") {
+      EXPECT_TRUE(p.boilerplate);
+    }
+  }
+}
+
 TEST(LanguageTest, ShortPlainDocumentsAreEnglish) {
   EXPECT_EQ(Sentences("Putin met Xi."), (V{"Putin met Xi."}));
   EXPECT_EQ(Sentences("Troops withdrew."), (V{"Troops withdrew."}));
