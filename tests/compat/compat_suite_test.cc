@@ -11,8 +11,8 @@
 namespace communique::compat {
 namespace {
 
-constexpr int kTabariFloor = 103;
-constexpr int kPetrarchFloor = 152;
+constexpr int kTabariFloor = 101;
+constexpr int kPetrarchFloor = 145;
 
 const std::string kFixtures = COMMUNIQUE_FIXTURES;
 const std::string kData = std::string(COMMUNIQUE_SOURCE_DIR) + "/data";
