@@ -35,6 +35,13 @@ struct DocContext {
     recent.push_back(a);
     if (recent.size() > 16) recent.erase(recent.begin());
   }
+  EventActor last_subject;  // the source of the last coded clause: what "it"/"they" most often mean
+  const EventActor* Person() const {
+    // "he", "she", "his": the most recent actor that is a person or a role, not a bare state.
+    for (auto it = recent.rbegin(); it != recent.rend(); ++it)
+      if (it->code.size() > 3 && it->code.rfind("IGO", 0) != 0) return &*it;
+    return nullptr;
+  }
   const EventActor* Latest(bool want_igo, bool want_country) const {
     for (auto it = recent.rbegin(); it != recent.rend(); ++it) {
       bool igo = it->code.rfind("IGO", 0) == 0 || it->country == "IGO";
@@ -345,11 +352,12 @@ class CoderImpl : public Coder {
     const EventActor* ref = nullptr;
     std::string how;
     if (p.pronoun) {
-      bool plural = In(first, {"they", "their", "them"});
+      bool personal = In(first, {"he", "she", "his", "her", "him"});
       ref = IsOrganizationNoun(head) ? ctx.Latest(true, false) : nullptr;
+      if (!ref && personal) ref = ctx.Person();
+      if (!ref && !personal && !ctx.last_subject.code.empty()) ref = &ctx.last_subject;
       if (!ref) ref = ctx.Latest(false, false);
       how = "pronoun '" + first + "'";
-      (void)plural;
     } else if (first == "the" || first == "this" || first == "that") {
       if (IsOrganizationNoun(head)) {
         ref = ctx.Latest(true, false);
@@ -658,6 +666,7 @@ class CoderImpl : public Coder {
             if (t || s) emit(t, s, paired);
       if (notes && !primary && (paired.empty() || paired == "---"))
         notes->push_back("  not coded: no source actor");
+      if (!sources.empty() && sources.front().mention >= 0) ctx.last_subject = sources.front().actor;
       for (auto& s : sources) ctx.Remember(s.actor);
       for (auto& t : targets) ctx.Remember(t.actor);
     }
@@ -674,8 +683,12 @@ class CoderImpl : public Coder {
       }
     }
     // Actors named outside coded clauses still serve later pronouns and short forms.
-    for (auto& m : actors)
-      if (!m.code.empty()) ctx.Remember(FromMention(m, sentence));
+    for (auto& m : actors) {
+      if (m.code.empty()) continue;
+      bool known = false;
+      for (auto& r : ctx.recent) known = known || r.code == m.code;
+      if (!known) ctx.Remember(FromMention(m, sentence));
+    }
   }
 
   CoderParts p_;
