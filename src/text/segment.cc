@@ -5,8 +5,8 @@
 // furniture) and doc.sentences (only for English, non-boilerplate paragraphs).
 //
 // Paragraphs: each line is a paragraph (scraped pages put one paragraph per line), except that a
-// line ending mid-sentence joins the next line when that one starts in lower case (hard-wrapped
-// text). Short paragraphs take the document's majority language when they are in the same
+// line ending mid-sentence joins the next line when that one starts in lower case, and that in
+// hard-wrapped text (most long lines run on) paragraphs are the blocks between blank lines. Short paragraphs take the document's majority language when they are in the same
 // script, because CLD2 guesses on a few words are noise; so do plain-ASCII lines of up to a
 // hundred letters (headlines) in a Latin-script document — a line in another Latin-script
 // language almost always carries a letter outside ASCII and still goes to CLD2.
@@ -524,7 +524,26 @@ void Segment(Document& doc) {
   const std::string_view t = doc.text;
   const size_t n = t.size();
 
-  // 1. Paragraphs: lines, with hard-wrapped lines joined.
+  // 1. Paragraphs: lines, with hard-wrapped lines joined. A text whose long lines mostly run on
+  // into the next line without a sentence end is hard-wrapped throughout: its paragraphs are
+  // the blocks between blank lines.
+  bool hard_wrapped = false;
+  {
+    uint32_t long_lines = 0, run_on = 0;
+    size_t i = 0;
+    while (i < n) {
+      const char* nl = static_cast<const char*>(std::memchr(t.data() + i, '\n', n - i));
+      if (!nl) break;
+      size_t e = static_cast<size_t>(nl - t.data());
+      if (e - i >= 40 && e + 1 < n && t[e + 1] != '\n') {
+        ++long_lines;
+        char last = t[e - 1];
+        run_on += !(last == '.' || last == '!' || last == '?' || last == ':' || last == '"');
+      }
+      i = e + 1;
+    }
+    hard_wrapped = long_lines >= 3 && run_on * 2 >= long_lines;
+  }
   {
     size_t i = 0;
     bool open = false;
@@ -537,7 +556,8 @@ void Segment(Document& doc) {
       while (le > b && (t[le - 1] == ' ' || t[le - 1] == '\t' || t[le - 1] == '\r')) --le;
       if (le == b) {
         open = false;
-      } else if (open && ContinuesOnNextLine(t, doc.paragraphs.back().begin, doc.paragraphs.back().end, b)) {
+      } else if (open && (hard_wrapped ||
+                          ContinuesOnNextLine(t, doc.paragraphs.back().begin, doc.paragraphs.back().end, b))) {
         doc.paragraphs.back().end = static_cast<uint32_t>(le);
       } else {
         Paragraph p;

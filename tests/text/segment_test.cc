@@ -89,6 +89,23 @@ TEST(SentenceTest, HardWrappedLinesJoin) {
                "The next line is a new paragraph."}));
 }
 
+TEST(SentenceTest, HardWrappedTextKeepsItsParagraphs) {
+  Document d = DocumentFromText(
+      "Leaders of the Collective Security Treaty Organization met with\n"
+      "President Tokayev in Astana on Thursday and signed a declaration on\n"
+      "Eurasian security. Armenia did not attend the summit of the\n"
+      "Russia-led bloc.\n\n"
+      "The declaration called for an end to hostilities in the Gaza Strip\n"
+      "and for talks on Afghanistan.\n");
+  Prepare(d);
+  ASSERT_EQ(d.paragraphs.size(), 2u);
+  std::vector<std::string> s;
+  for (const Sentence& x : d.sentences) s.emplace_back(d.SentenceText(x));
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[0].substr(s[0].size() - 18), "Eurasian security.");
+  EXPECT_EQ(s[1].substr(0, 13), "Armenia did n");
+}
+
 TEST(LanguageTest, EachParagraphGetsItsLanguage) {
   Document d = DocumentFromText(
       "Leaders of the alliance signed a declaration that stresses the defensive nature of the bloc and "
