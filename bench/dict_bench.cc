@@ -5,6 +5,7 @@
 // Usage: dict_bench DATA_DIR [SENTENCES.jsonl ...]   (JSON Lines with a "text" field)
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -50,17 +51,22 @@ int main(int argc, char** argv) {
   auto t1 = Clock::now();
   long rss_after = RssKb();
   std::vector<double> loads{Seconds(t0, t1)};
+  // CPU time too: on a busy machine wall time measures the neighbours as much as the loader.
+  std::vector<double> cpu;
   for (int i = 0; i < 4; ++i) {
     auto a = Clock::now();
+    std::clock_t c = std::clock();
     auto again = DictionarySet::Load(files, nullptr);
+    cpu.push_back(static_cast<double>(std::clock() - c) / CLOCKS_PER_SEC);
     loads.push_back(Seconds(a, Clock::now()));
   }
   std::sort(loads.begin(), loads.end());
+  std::sort(cpu.begin(), cpu.end());
   std::cout << "dictionaries: " << files.actors.size() + files.agents.size() + files.discards.size()
             << " Phoenix files + " << files.overlays.size() << " overlay(s), " << set->size()
             << " phrases, " << errors << " malformed entries skipped\n";
   std::cout << "load time: min " << loads.front() * 1000 << " ms, median " << loads[loads.size() / 2] * 1000
-            << " ms (5 loads)\n";
+            << " ms (5 loads); CPU time min " << cpu.front() * 1000 << " ms\n";
   std::cout << "resident memory of the loaded set: " << (rss_after - rss_before) / 1024.0 << " MiB (RSS "
             << rss_before / 1024.0 << " -> " << rss_after / 1024.0 << " MiB)\n";
 
@@ -84,14 +90,17 @@ int main(int argc, char** argv) {
 
   size_t found = 0, runs = 0;
   auto b0 = Clock::now();
+  std::clock_t c0 = std::clock();
   while (Seconds(b0, Clock::now()) < 2.0) {
     for (size_t i = 0; i < sentences.size(); ++i)
       found += set->FindActors(sentences[i], tokens[i], date).size();
     ++runs;
   }
   double secs = Seconds(b0, Clock::now());
+  double cpu_secs = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
   std::cout << "FindActors: " << sentences.size() << " dev sentences x " << runs << " runs, "
-            << static_cast<long>(sentences.size() * runs / secs) << " sentences/s on one core ("
+            << static_cast<long>(sentences.size() * runs / secs) << " sentences/s wall, "
+            << static_cast<long>(sentences.size() * runs / cpu_secs) << " sentences per CPU second ("
             << found / runs << " actors per pass)\n";
   runs = 0;
   b0 = Clock::now();
@@ -114,8 +123,14 @@ int main(int argc, char** argv) {
                       m.why.find("named earlier in the document") != std::string::npos;
       if (!tolerant) continue;
       ++fuzzy;
+      // The title before a name ("President ...") is matched exactly, not tolerantly: skip it.
+      uint32_t first = m.first_token;
+      if (m.why.rfind("title '", 0) == 0) {
+        size_t end = m.why.find("' before the name");
+        if (end != std::string::npos) first += static_cast<uint32_t>(Tokenize(m.why.substr(7, end - 7)).size());
+      }
       bool hits_common = false;
-      for (uint32_t t = m.first_token; t < m.last_token; ++t)
+      for (uint32_t t = first; t < m.last_token; ++t)
         hits_common |= lexicon.Contains(tokens[i][t].norm);
       common += hits_common;
       std::cout << "  tolerant match: '" << m.text << "' -> " << m.code << " (" << m.why << ")"

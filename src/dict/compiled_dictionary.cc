@@ -120,6 +120,11 @@ CompiledDictionary::CompiledDictionary(DictionaryModel model, Lexicon lexicon,
     : model_(std::move(model)), lexicon_(std::move(lexicon)), overlay_files_(std::move(overlay_files)) {
   overlay_files_.resize(model_.files.size(), false);
   nodes_.emplace_back();
+  size_t phrase_count = model_.agents.size() * 2 + model_.discards.size();
+  for (const auto& a : model_.actors) phrase_count += a.phrases.size();
+  words_.Reserve(lexicon_.size() + phrase_count);
+  edges_.Reserve(phrase_count * 2);
+  nodes_.reserve(phrase_count * 2);
   for (const auto& w : lexicon_.words()) words_.Insert(w).flags |= WordTable::kCommon;
   person_.assign(model_.actors.size(), false);
   std::vector<std::pair<uint32_t, Stem>> pending_stems;
@@ -166,10 +171,14 @@ CompiledDictionary::CompiledDictionary(DictionaryModel model, Lexicon lexicon,
     // code (country + sector) or a date-bounded one.
     const auto& root = a.phrases.front().words;
     bool name_like = root.size() >= 2 && root.size() <= 4;
-    for (const auto& w : root) {
-      std::string lower;
-      for (char c : w) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (!IsNameWord(w) || (lexicon_.Contains(lower) && w.size() > 2)) name_like = false;
+    std::string lower;
+    for (size_t k = 0; k < root.size() && name_like; ++k) {
+      const std::string& w = root[k];
+      lower.assign(w);
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const WordTable::Entry* e = words_.Find(lower);
+      bool common = e && (e->flags & WordTable::kCommon);
+      if (!IsNameWord(w) || (common && w.size() > 2)) name_like = false;
     }
     bool role = std::any_of(a.codes.begin(), a.codes.end(),
                             [](const DatedCode& c) { return c.dated || c.code.size() > 3; });

@@ -34,6 +34,11 @@ class WordTable {
   };
 
   WordTable() { Rehash(1024); }
+  void Reserve(size_t n) {
+    size_t size = 1024;
+    while (size < n * 2) size *= 2;
+    if (size > slots_.size()) Rehash(size);
+  }
 
   // Returns the entry for `w`, adding it when absent.
   Entry& Insert(std::string_view w) {
@@ -98,6 +103,11 @@ class EdgeTable {
  public:
   static constexpr uint32_t kNone = UINT32_MAX;
   EdgeTable() { Rehash(1024); }
+  void Reserve(size_t n) {
+    size_t size = 1024;
+    while (size < n * 2) size *= 2;
+    if (size > slots_.size()) Rehash(size);
+  }
 
   uint32_t Find(uint64_t key) const {
     size_t i = Mix(key) & mask_;
