@@ -35,11 +35,12 @@ uint64_t Fnv64(std::string_view s, uint64_t h = 1469598103934665603ULL) {
 
 
 struct DayKeys {
-  int64_t day = kNoDay, week = 0, month = 0, year = 0;
+  int64_t day = kNoDay, week = kNoDay, month = 0, year = 0;
 };
 
 DayKeys KeysOf(const std::optional<Date>& d) {
   DayKeys k;
+  k.week = kNoDay;
   if (!d) return k;
   k.day = d->Days();
   // 1970-01-01 was a Thursday: Monday of the week is day - ((day + 3) mod 7).
@@ -297,6 +298,16 @@ class Pool {
   std::vector<std::unique_ptr<Db>> free_;
 };
 
+// What one batch accumulates before its rows are copied and its events' counts recomputed.
+struct BatchState {
+  std::set<int64_t> touched;                                          // events whose counts change
+  std::map<std::string, std::pair<std::string, std::string>> actors;  // code -> country, sector
+  std::map<std::pair<std::string, std::string>, int64_t> names;       // (code, words) -> times seen
+  std::unordered_map<std::string, int64_t> group_events;  // "group|src|tgt|cameo|loc" -> event id
+  std::unordered_set<std::string> doc_ids;
+  std::vector<std::vector<Value>> sentences, mentions;
+};
+
 class StoreImpl : public Store {
  public:
   StoreImpl(std::string location, const OpenOptions& options)
@@ -331,11 +342,10 @@ class StoreImpl : public Store {
     db.Begin();
     try {
       db.Run("DELETE FROM touched", {});
-      std::set<int64_t> touched;
-      std::map<std::string, std::pair<std::string, std::string>> actors;  // code -> country, sector
-      std::map<std::pair<std::string, std::string>, int64_t> names;
-      for (const auto& de : batch) WriteDocument(db, de, stats, touched, actors, names);
-      FinishBatch(db, touched, actors, names, stats);
+      BatchState state;
+      for (const auto& de : batch) WriteDocument(db, de, stats, state);
+      FlushRows(db, state);
+      FinishBatch(db, state.touched, state.actors, state.names, stats);
       db.Commit();
     } catch (...) {
       db.Rollback();
@@ -467,7 +477,11 @@ class StoreImpl : public Store {
       case Period::kYear: period_col = "e.year"; break;
       case Period::kNone: break;
     }
-    if (!period_col.empty()) b.conds.push_back("e.day > " + b.P(kNoDay));
+    // Undated events have no period; the test is on the period column itself so that an index
+    // holding it still covers the query.
+    if (!period_col.empty())
+      b.conds.push_back(period_col + " > " +
+                        b.P(req.period == Period::kDay || req.period == Period::kWeek ? kNoDay : int64_t{0}));
     // Group keys as they appear in the SELECT list (first the period, then the key columns).
     std::vector<std::string> keys;
     if (!period_col.empty()) keys.push_back(period_col);
@@ -797,9 +811,7 @@ class StoreImpl : public Store {
              });
   }
 
-  void WriteDocument(Db& db, const DocumentEvents& de, WriteStats& stats, std::set<int64_t>& touched,
-                     std::map<std::string, std::pair<std::string, std::string>>& actors,
-                     std::map<std::pair<std::string, std::string>, int64_t>& names) {
+  void WriteDocument(Db& db, const DocumentEvents& de, WriteStats& stats, BatchState& batch) {
     const Document& d = de.doc;
     if (d.id.empty()) throw StoreError(location_ + ": document without an id (from " + d.input_path + ")");
     const std::string hash = "fnv1a64:" + Hex64(Fnv64(d.raw.empty() ? d.text : d.raw));
@@ -814,6 +826,9 @@ class StoreImpl : public Store {
       ++stats.documents_unchanged;
       return;
     }
+    // The same document twice in one batch: what the first copy left pending must be in the
+    // tables before the second replaces it.
+    if (!batch.doc_ids.insert(d.id).second) FlushRows(db, batch);
     const DayKeys pub = KeysOf(d.published);
     Value published = d.published ? Value(d.published->ToString()) : Value();
     Value published_day = d.published ? Value(pub.day) : Value();
@@ -824,7 +839,7 @@ class StoreImpl : public Store {
       // Same document, new content: drop what the old version contributed, keep its row id so
       // duplicate groups that point at it stay valid.
       db.Query("SELECT DISTINCT event FROM mentions WHERE doc = $1", {pk}, [&](const Row& r) {
-        touched.insert(r.Int(0));
+        batch.touched.insert(r.Int(0));
         return true;
       });
       db.Run("DELETE FROM mentions WHERE doc = $1", {pk});
@@ -880,91 +895,144 @@ class StoreImpl : public Store {
     db.Run("UPDATE documents SET dup_group = $1, dup_similarity = $2, minhash = $3 WHERE id = $4",
            {group, similarity, EncodeMinHash(mh), pk});
 
-    std::vector<std::vector<Value>> sentence_rows;
-    sentence_rows.reserve(d.sentences.size());
     for (const auto& s : d.sentences) {
       if (s.end > d.text.size() || s.begin > s.end) continue;
       uint32_t rb = s.begin, re = s.end;
       if (d.text_to_raw.size() == d.text.size() + 1) std::tie(rb, re) = d.RawSpan(s.begin, s.end);
-      sentence_rows.push_back({pk, int64_t{s.index}, int64_t{s.begin}, int64_t{s.end}, int64_t{rb}, int64_t{re},
+      batch.sentences.push_back({pk, int64_t{s.index}, int64_t{s.begin}, int64_t{s.end}, int64_t{rb}, int64_t{re},
                                int64_t{s.paragraph}, NoNul(d.SentenceText(s))});
     }
-    db.Copy("sentences", {"doc", "idx", "begin_off", "end_off", "raw_begin", "raw_end", "paragraph", "text"},
-            sentence_rows);
 
-    std::vector<std::vector<Value>> mention_rows;
     std::unordered_set<std::string> uids;
     const bool duplicate = group != pk;
-    for (const auto& ev : de.events) {
-      std::string uid = ev.event_id;
-      if (uid.empty()) {
-        uid = Hex64(Fnv64(d.id + "|" + std::to_string(ev.sentence) + "|" +
-                          (ev.source ? ev.source->code : "") + "|" + (ev.target ? ev.target->code : "") +
-                          "|" + ev.cameo));
-      }
-      if (!uids.insert(uid).second) continue;  // the coder reported the same event twice
-      const DayKeys k = KeysOf(ev.date);
-      const std::string src = ev.source ? ToUpper(ev.source->code) : "";
-      const std::string tgt = ev.target ? ToUpper(ev.target->code) : "";
-      const std::string src_c = ev.source ? ToUpper(ev.source->country) : "";
-      const std::string tgt_c = ev.target ? ToUpper(ev.target->country) : "";
-      const std::string loc = ev.location ? NoNul(ev.location->name) : "";
+    struct Pending {
+      const Event* ev;
+      std::string uid, src, tgt, src_c, tgt_c, loc;
+      DayKeys k;
       int64_t eid = 0;
-      if (duplicate) {
-        // The same story from another site: its events are mentions of the group's events.
-        db.Query("SELECT e.id FROM events e JOIN mentions m ON m.event = e.id JOIN documents gd ON gd.id = m.doc "
-                 "WHERE gd.dup_group = $1 AND e.source = $2 AND e.target = $3 AND e.cameo = $4 AND e.location = $5 "
-                 "ORDER BY e.id LIMIT 1",
-                 {group, src, tgt, ev.cameo, loc}, [&](const Row& r) {
-                   eid = r.Int(0);
-                   return false;
-                 });
+    };
+    std::vector<Pending> pending;
+    for (const auto& ev : de.events) {
+      Pending p{&ev};
+      p.uid = ev.event_id;
+      if (p.uid.empty()) {
+        p.uid = Hex64(Fnv64(d.id + "|" + std::to_string(ev.sentence) + "|" +
+                            (ev.source ? ev.source->code : "") + "|" + (ev.target ? ev.target->code : "") +
+                            "|" + ev.cameo));
       }
-      if (!eid) {
-        std::vector<Value> key = {k.day, src, tgt, ev.cameo, loc};
-        db.Query("INSERT INTO events(day, week, month, year, source, source_country, target, target_country, "
-                 "cameo, cameo_root, plover, quad_class, goldstein, location, location_country, lat, lon) "
-                 "VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) "
-                 "ON CONFLICT(day, source, target, cameo, location) DO NOTHING RETURNING id",
-                 {k.day, k.week, k.month, k.year, src, src_c, tgt, tgt_c, ev.cameo,
-                  ev.cameo.substr(0, std::min<size_t>(2, ev.cameo.size())), ev.plover, int64_t{ev.quad_class},
-                  ev.goldstein, loc, ev.location ? ev.location->country : "",
-                  ev.location ? Value(ev.location->lat) : Value(), ev.location ? Value(ev.location->lon) : Value()},
-                 [&](const Row& r) {
-                   eid = r.Int(0);
-                   return false;
-                 });
-        if (eid) {
-          ++stats.events_added;
+      if (!uids.insert(p.uid).second) continue;  // the coder reported the same event twice
+      p.k = KeysOf(ev.date);
+      p.src = ev.source ? ToUpper(ev.source->code) : "";
+      p.tgt = ev.target ? ToUpper(ev.target->code) : "";
+      p.src_c = ev.source ? ToUpper(ev.source->country) : "";
+      p.tgt_c = ev.target ? ToUpper(ev.target->country) : "";
+      p.loc = ev.location ? NoNul(ev.location->name) : "";
+      if (duplicate) {
+        // The same story from another site: its events are mentions of the group's events,
+        // whatever date this copy gave them.
+        const std::string gkey = std::to_string(group) + "|" + p.src + "|" + p.tgt + "|" + ev.cameo + "|" + p.loc;
+        if (auto it = batch.group_events.find(gkey); it != batch.group_events.end()) {
+          p.eid = it->second;
         } else {
-          Row r;
-          r.values.push_back(db.One("SELECT id FROM events WHERE day = $1 AND source = $2 AND target = $3 AND "
-                                    "cameo = $4 AND location = $5",
-                                    key));
-          eid = r.Int(0);
+          db.Query("SELECT e.id FROM events e JOIN mentions m ON m.event = e.id JOIN documents gd ON gd.id = m.doc "
+                   "WHERE gd.dup_group = $1 AND e.source = $2 AND e.target = $3 AND e.cameo = $4 AND e.location = $5 "
+                   "ORDER BY e.id LIMIT 1",
+                   {group, p.src, p.tgt, ev.cameo, p.loc}, [&](const Row& r) {
+                     p.eid = r.Int(0);
+                     return false;
+                   });
         }
       }
-      touched.insert(eid);
-      mention_rows.push_back({eid, pk, int64_t{ev.sentence}, uid, k.day, ev.date_source,
-                              ev.source ? Value(NoNul(ev.source->text)) : Value(),
-                              ev.source ? Value(ev.source->sector) : Value(),
-                              ev.target ? Value(NoNul(ev.target->text)) : Value(),
-                              ev.target ? Value(ev.target->sector) : Value(),
-                              NoNul(ev.evidence.verb), NoNul(ev.evidence.pattern), NoNul(ev.evidence.sentence),
-                              int64_t{ev.evidence.begin}, int64_t{ev.evidence.end}, int64_t{duplicate ? 1 : 0},
-                              1.0});
+      pending.push_back(std::move(p));
+    }
+
+    // New events of this document in one statement per 500: ON CONFLICT leaves existing rows
+    // alone, RETURNING gives the ids of the rows created.
+    auto key_of = [](int64_t day, const std::string& src, const std::string& tgt, const std::string& cameo,
+                     const std::string& loc) {
+      return std::to_string(day) + '\x1f' + src + '\x1f' + tgt + '\x1f' + cameo + '\x1f' + loc;
+    };
+    std::unordered_map<std::string, int64_t> ids;
+    std::vector<const Pending*> fresh;
+    {
+      std::unordered_set<std::string> seen;
+      for (const auto& p : pending)
+        if (!p.eid && seen.insert(key_of(p.k.day, p.src, p.tgt, p.ev->cameo, p.loc)).second) fresh.push_back(&p);
+    }
+    for (size_t at = 0; at < fresh.size(); at += 500) {
+      const size_t n = std::min<size_t>(500, fresh.size() - at);
+      SqlBuilder b;
+      std::string sql =
+          "INSERT INTO events(day, week, month, year, source, source_country, target, target_country, cameo, "
+          "cameo_root, plover, quad_class, goldstein, location, location_country, lat, lon) VALUES ";
+      for (size_t i = 0; i < n; ++i) {
+        const Pending& p = *fresh[at + i];
+        const Event& ev = *p.ev;
+        sql += (i ? ", (" : "(");
+        const Value vals[] = {p.k.day, p.k.week, p.k.month, p.k.year, p.src, p.src_c, p.tgt, p.tgt_c, ev.cameo,
+                              ev.cameo.substr(0, std::min<size_t>(2, ev.cameo.size())), ev.plover,
+                              int64_t{ev.quad_class}, ev.goldstein, p.loc, ev.location ? ev.location->country : "",
+                              ev.location ? Value(ev.location->lat) : Value(),
+                              ev.location ? Value(ev.location->lon) : Value()};
+        bool first = true;
+        for (const auto& v : vals) {
+          sql += (first ? "" : ", ") + b.P(v);
+          first = false;
+        }
+        sql += ")";
+      }
+      sql += " ON CONFLICT(day, source, target, cameo, location) DO NOTHING "
+             "RETURNING id, day, source, target, cameo, location";
+      db.Query(sql, b.params, [&](const Row& r) {
+        ids[key_of(r.Int(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5))] = r.Int(0);
+        ++stats.events_added;
+        return true;
+      });
+    }
+    for (const Pending* p : fresh) {
+      const std::string key = key_of(p->k.day, p->src, p->tgt, p->ev->cameo, p->loc);
+      if (ids.count(key)) continue;
+      Row r;
+      r.values.push_back(db.One("SELECT id FROM events WHERE day = $1 AND source = $2 AND target = $3 AND "
+                                "cameo = $4 AND location = $5",
+                                {p->k.day, p->src, p->tgt, p->ev->cameo, p->loc}));
+      ids[key] = r.Int(0);
+    }
+
+    for (auto& p : pending) {
+      const Event& ev = *p.ev;
+      if (!p.eid) p.eid = ids[key_of(p.k.day, p.src, p.tgt, ev.cameo, p.loc)];
+      batch.group_events.emplace(std::to_string(group) + "|" + p.src + "|" + p.tgt + "|" + ev.cameo + "|" + p.loc,
+                                 p.eid);
+      batch.touched.insert(p.eid);
+      batch.mentions.push_back({p.eid, pk, int64_t{ev.sentence}, p.uid, p.k.day, ev.date_source,
+                                ev.source ? Value(NoNul(ev.source->text)) : Value(),
+                                ev.source ? Value(ev.source->sector) : Value(),
+                                ev.target ? Value(NoNul(ev.target->text)) : Value(),
+                                ev.target ? Value(ev.target->sector) : Value(),
+                                NoNul(ev.evidence.verb), NoNul(ev.evidence.pattern), NoNul(ev.evidence.sentence),
+                                int64_t{ev.evidence.begin}, int64_t{ev.evidence.end}, int64_t{duplicate ? 1 : 0},
+                                1.0});
       for (const auto* a : {ev.source ? &*ev.source : nullptr, ev.target ? &*ev.target : nullptr}) {
         if (!a || a->code.empty()) continue;
-        actors.emplace(ToUpper(a->code), std::make_pair(ToUpper(a->country), ToUpper(a->sector)));
-        if (!a->text.empty()) ++names[{ToUpper(a->code), NoNul(a->text)}];
+        batch.actors.emplace(ToUpper(a->code), std::make_pair(ToUpper(a->country), ToUpper(a->sector)));
+        if (!a->text.empty()) ++batch.names[{ToUpper(a->code), NoNul(a->text)}];
       }
     }
+    stats.mentions_added += pending.size();
+  }
+
+  // Rows written with COPY once per batch (or before a document of the batch is replaced).
+  void FlushRows(Db& db, BatchState& batch) {
+    db.Copy("sentences", {"doc", "idx", "begin_off", "end_off", "raw_begin", "raw_end", "paragraph", "text"},
+            batch.sentences);
     db.Copy("mentions",
             {"event", "doc", "sentence", "event_uid", "day", "date_source", "source_text", "source_sector",
-             "target_text", "target_sector", "verb",
-             "pattern", "evidence", "raw_begin", "raw_end", "in_duplicate", "confidence"},
-            mention_rows);
-    stats.mentions_added += mention_rows.size();
+             "target_text", "target_sector", "verb", "pattern", "evidence", "raw_begin", "raw_end", "in_duplicate",
+             "confidence"},
+            batch.mentions);
+    batch.sentences.clear();
+    batch.mentions.clear();
   }
 
   void FinishBatch(Db& db, const std::set<int64_t>& touched,
