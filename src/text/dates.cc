@@ -260,10 +260,13 @@ class Scanner {
       int day = NumberOf(w);
       bool abbr;
       if (day >= 1 && day <= 31 && k + 1 < Count() && SpaceGap(k)) {
-        if (int m = MonthOf(W(k + 1), &abbr)) {
-          uint32_t e = (*w_)[k + 1].e;
+        size_t mk = k + 1;
+        // "28th of November"
+        if (EqLower(W(mk), "of") && mk + 1 < Count() && SpaceGap(mk) && !IsDigit(w.back())) ++mk;
+        if (int m = MonthOf(W(mk), &abbr)) {
+          uint32_t e = (*w_)[mk].e;
           if (abbr && e < s_.size() && s_[e] == '.') ++e;
-          return DayMonth(k, (*w_)[k].b, m, day, k + 1, e);
+          return DayMonth(k, (*w_)[k].b, m, day, mk, e);
         }
       }
       // in 2020, back in 2020, since 2020
@@ -445,13 +448,13 @@ class Scanner {
     }
     if (abbr) return 0;
     // "in November", "last March", "early December": needs a word that makes it a time.
-    if (k > 0 && SpaceGap(k - 1)) {
+    if (k > 0 && (SpaceGap(k - 1) || (W(k - 1) == "mid" && GapIs(k - 1, {"-"})))) {
       std::string_view p = W(k - 1);
       bool time_word = false;
       for (auto x : {"in", "since", "until", "by", "from", "of", "during", "through", "early", "late",
                      "mid", "last", "next", "this", "before", "after"})
         if (EqLower(p, x)) time_word = true;
-      if (time_word || (k > 0 && W(k - 1) == "mid")) {
+      if (time_word) {
         std::optional<Date> d;
         if (pub_) {
           if (EqLower(p, "last")) {

@@ -50,6 +50,8 @@ const Case kCases[] = {
     {"Protests began in late February.", "2024-11-28", "late February", "2024-02-01", "month", "publication-year"},
     {"He left Aug. 30.", "2024-11-28", "Aug. 30", "2024-08-30", "day", "publication-year"},
     {"Talks began on Tuesday, Dec. 3, in Doha.", "2024-12-05", "on Tuesday, Dec. 3", "2024-12-03", "day", "publication-year"},
+    {"It opened on the 28th of November.", "2024-11-30", "28th of November", "2024-11-28", "day", "publication-year"},
+    {"Unrest grew in mid-November.", "2024-11-30", "mid-November", "2024-11-01", "month", "publication-year"},
     {"Filed 2024-11-28 in Astana.", "", "2024-11-28", "2024-11-28", "day", "explicit"},
     {"Elections in November 2024 were close.", "", "November 2024", "2024-11-01", "month", "explicit"},
     {"Elections in March were close.", "2024-11-28", "March", "2024-03-01", "month", "publication-year"},
