@@ -144,3 +144,26 @@ TEST(DictSet, SafeToShareBetweenThreads) {
 
 }  // namespace
 }  // namespace communique
+
+namespace communique {
+namespace {
+
+// Every entry of the shipped overlay names its source on its first line.
+TEST(DictSet, EveryOverlayEntryNamesItsSource) {
+  size_t entries = 0;
+  for (const auto& path : DictionarySet::Default(DataDir()).overlays) {
+    std::ifstream in(path);
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+      ++n;
+      if (line.empty() || line[0] == '#' || line[0] == '+' || line[0] == '\t' || line[0] == ' ') continue;
+      ++entries;
+      EXPECT_NE(line.find("# source: "), std::string::npos) << path << ":" << n << ": " << line;
+    }
+  }
+  EXPECT_GT(entries, 80u);
+}
+
+}  // namespace
+}  // namespace communique
