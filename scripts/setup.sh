@@ -8,7 +8,7 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   libicu-dev libre2-dev libsqlite3-dev sqlite3 libpq-dev libpqxx-dev postgresql
   libcpp-httplib-dev nlohmann-json3-dev zlib1g-dev libzstd-dev libarchive-dev
-  libgumbo-dev libcld2-dev libcli11-dev libfmt-dev libtbb-dev
+  libgumbo-dev libcld2-dev libcli11-dev libfmt-dev libtbb-dev libdeflate-dev
   liblingua-en-tagger-perl wordnet-base
   clang libclang-rt-14-dev
   libxml2-dev

@@ -577,7 +577,7 @@ class Arena {
     n = (n + 15) & ~size_t{15};
     if (blocks_.empty() || used_ + n > size_) {
       size_t size = std::max(n, kBlock);
-      blocks_.push_back(std::make_unique<char[]>(size));
+      blocks_.push_back(std::unique_ptr<char[]>(new char[size]));  // uninitialised on purpose
       size_ = size;
       used_ = 0;
     }

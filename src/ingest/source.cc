@@ -45,7 +45,53 @@ GzipSource::GzipSource(ByteSource* in, std::string prefix) : in_(in), inbuf_(std
   }
 }
 
-GzipSource::~GzipSource() { inflateEnd(&zs_); }
+GzipSource::~GzipSource() {
+  inflateEnd(&zs_);
+  if (whole_) libdeflate_free_decompressor(whole_);
+}
+
+bool GzipSource::InflateWholeMember() {
+  if (!whole_) whole_ = libdeflate_alloc_decompressor();
+  if (!whole_) return false;
+  while (true) {
+    if (zs_.avail_in < 2) Fill();
+    if (zs_.avail_in == 0) {
+      done_ = true;  // clean end after the last member
+      return false;
+    }
+    if (zs_.avail_in < 2 || zs_.next_in[0] != 0x1f || zs_.next_in[1] != 0x8b) return false;  // zlib reports it
+    if (out_cap_ == 0) {
+      out_cap_ = 1 << 20;
+      out_.reset(new char[out_cap_]);
+    }
+    while (true) {
+      size_t in_used = 0, out_used = 0;
+      libdeflate_result r = libdeflate_gzip_decompress_ex(whole_, zs_.next_in, zs_.avail_in, out_.get(),
+                                                          out_cap_, &in_used, &out_used);
+      if (r == LIBDEFLATE_SUCCESS) {
+        members_.emplace_back(produced_, consumed_);
+        if (members_.size() > 4096) members_.pop_front();
+        consumed_ += in_used;
+        zs_.next_in += in_used;
+        zs_.avail_in -= static_cast<uInt>(in_used);
+        out_len_ = out_used;
+        out_pos_ = 0;
+        if (out_used > 0) return true;
+        break;  // an empty member: go on with the next
+      }
+      if (r == LIBDEFLATE_INSUFFICIENT_SPACE && out_cap_ < kMaxWholeMember) {
+        out_cap_ *= 2;
+        out_.reset(new char[out_cap_]);
+        continue;
+      }
+      // Not enough input for the whole member yet, or it is damaged: read more, else stream it.
+      if (r != LIBDEFLATE_INSUFFICIENT_SPACE && !eof_in_ && zs_.avail_in < kMaxWholeMember && Fill()) break;
+      out_len_ = out_pos_ = 0;
+      streaming_ = true;
+      return false;
+    }
+  }
+}
 
 // Moves unread compressed bytes to the front and reads more after them.
 bool GzipSource::Fill() {
@@ -53,7 +99,8 @@ bool GzipSource::Fill() {
   size_t left = zs_.avail_in;
   if (left && zs_.next_in != reinterpret_cast<Bytef*>(inbuf_.data()))
     std::memmove(inbuf_.data(), zs_.next_in, left);
-  if (inbuf_.size() < left + kGzipChunk) inbuf_.resize(left + kGzipChunk);
+  // Grow geometrically: a member being assembled for whole inflation is retried after each read.
+  if (inbuf_.size() < left + kGzipChunk) inbuf_.resize(std::max(left + kGzipChunk, 2 * left));
   size_t r = in_->Read(inbuf_.data() + left, inbuf_.size() - left);
   zs_.next_in = reinterpret_cast<Bytef*>(inbuf_.data());
   zs_.avail_in = static_cast<uInt>(left + r);
@@ -66,7 +113,16 @@ bool GzipSource::Fill() {
 }
 
 size_t GzipSource::Read(char* buf, size_t n) {
-  if (done_ || n == 0) return 0;
+  if (n == 0) return 0;
+  if (out_pos_ == out_len_ && !streaming_ && !done_) InflateWholeMember();
+  if (out_pos_ < out_len_) {
+    size_t k = std::min(n, out_len_ - out_pos_);
+    std::memcpy(buf, out_.get() + out_pos_, k);
+    out_pos_ += k;
+    produced_ += k;
+    return k;
+  }
+  if (done_) return 0;
   n = std::min<size_t>(n, 1u << 30);
   zs_.next_out = reinterpret_cast<Bytef*>(buf);
   zs_.avail_out = static_cast<uInt>(n);

@@ -6,6 +6,7 @@
 // for gzip) so errors can name where they happened.
 #pragma once
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <cstdint>
@@ -55,8 +56,10 @@ class MemorySource : public ByteSource {
   size_t pos_ = 0;
 };
 
-// Inflates gzip members back to back. A stream that ends inside a member, or corrupt data, sets
-// error() naming the compressed offset.
+// Inflates gzip members back to back. Whole members (Common Crawl writes one per record) are
+// inflated in one call with libdeflate, about twice as fast as zlib; a member larger than
+// kMaxWholeMember, or one that does not inflate (truncated, corrupt), switches to zlib streaming,
+// which yields the bytes before the damage and sets error() naming the compressed offset.
 class GzipSource : public ByteSource {
  public:
   // `prefix` holds bytes already read from `in` (format sniffing) that come first.
@@ -67,9 +70,15 @@ class GzipSource : public ByteSource {
   uint64_t InputOffsetOf(uint64_t pos) override;
 
  private:
+  static constexpr size_t kMaxWholeMember = 64u << 20;  // compressed or inflated
   bool Fill();
+  bool InflateWholeMember();  // false: end of input, or zlib streaming takes over
 
   ByteSource* in_;
+  libdeflate_decompressor* whole_ = nullptr;
+  bool streaming_ = false;  // zlib from here on
+  std::unique_ptr<char[]> out_;  // the last member inflated whole (not zero-filled: it is big)
+  size_t out_cap_ = 0, out_len_ = 0, out_pos_ = 0;
   z_stream zs_{};
   std::string inbuf_;
   size_t in_len_ = 0;        // valid bytes in inbuf_
