@@ -55,6 +55,12 @@ inline bool IsAlpha(char c) { return IsUpper(c) || IsLower(c); }
 inline bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 inline char Lower(char c) { return IsUpper(c) ? static_cast<char>(c + 32) : c; }
 
+// Equality with a literal, the length known at compile time so the comparison inlines.
+template <size_t N>
+inline bool Is(std::string_view w, const char (&lit)[N]) {
+  return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
+}
+
 bool InList(std::string_view w, std::initializer_list<std::string_view> list) {
   for (auto x : list)
     if (w == x) return true;
@@ -64,13 +70,13 @@ bool InList(std::string_view w, std::initializer_list<std::string_view> list) {
 // Words allowed in lower case inside a title-case headline (given in lower case).
 bool IsMinorWord(std::string_view w) {
   switch (w.size()) {
-    case 1: return w == "a";
-    case 2: return w == "an" || w == "or" || w == "of" || w == "in" || w == "on" || w == "at" || w == "to" ||
-                   w == "by" || w == "as" || w == "vs" || w == "up" || w == "is" || w == "be";
-    case 3: return w == "the" || w == "and" || w == "but" || w == "nor" || w == "for" || w == "per" ||
-                   w == "via" || w == "off" || w == "out" || w == "are";
-    case 4: return w == "with" || w == "from" || w == "into" || w == "over" || w == "amid" || w == "than";
-    case 5: return w == "after";
+    case 1: return Is(w, "a");
+    case 2: return Is(w, "an") || Is(w, "or") || Is(w, "of") || Is(w, "in") || Is(w, "on") || Is(w, "at") || Is(w, "to") ||
+                   Is(w, "by") || Is(w, "as") || Is(w, "vs") || Is(w, "up") || Is(w, "is") || Is(w, "be");
+    case 3: return Is(w, "the") || Is(w, "and") || Is(w, "but") || Is(w, "nor") || Is(w, "for") || Is(w, "per") ||
+                   Is(w, "via") || Is(w, "off") || Is(w, "out") || Is(w, "are");
+    case 4: return Is(w, "with") || Is(w, "from") || Is(w, "into") || Is(w, "over") || Is(w, "amid") || Is(w, "than");
+    case 5: return Is(w, "after");
     default: return false;
   }
 }
@@ -122,12 +128,12 @@ struct Features {
 // asking CLD2, which is the expensive part of segmentation.
 bool IsEnglishMarker(std::string_view w) {
   switch (w.size()) {
-    case 2: return w == "of" || w == "to" || w == "by" || w == "be" || w == "it";
-    case 3: return w == "the" || w == "and" || w == "for" || w == "was" || w == "has" || w == "its" ||
-                   w == "are" || w == "The" || w == "had" || w == "not" || w == "who";
-    case 4: return w == "that" || w == "with" || w == "from" || w == "have" || w == "were" || w == "this" ||
-                   w == "said" || w == "will" || w == "been" || w == "they" || w == "also" || w == "than";
-    case 5: return w == "which" || w == "their" || w == "would" || w == "there" || w == "about";
+    case 2: return Is(w, "of") || Is(w, "to") || Is(w, "by") || Is(w, "be") || Is(w, "it");
+    case 3: return Is(w, "the") || Is(w, "and") || Is(w, "for") || Is(w, "was") || Is(w, "has") || Is(w, "its") ||
+                   Is(w, "are") || Is(w, "The") || Is(w, "had") || Is(w, "not") || Is(w, "who");
+    case 4: return Is(w, "that") || Is(w, "with") || Is(w, "from") || Is(w, "have") || Is(w, "were") || Is(w, "this") ||
+                   Is(w, "said") || Is(w, "will") || Is(w, "been") || Is(w, "they") || Is(w, "also") || Is(w, "than");
+    case 5: return Is(w, "which") || Is(w, "their") || Is(w, "would") || Is(w, "there") || Is(w, "about");
     default: return false;
   }
 }

@@ -10,6 +10,7 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <cstring>
 #include <string>
 
 #include "communique/token.h"
@@ -72,23 +73,29 @@ inline size_t ApostropheLen(std::string_view s, size_t i) {
   return 0;
 }
 
+// Equality with a literal, the length known at compile time so the comparison inlines.
+template <size_t N>
+inline bool Is(std::string_view w, const char (&lit)[N]) {
+  return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
+}
+
 bool IsAbbreviation(std::string_view w) {
   switch (w.size()) {
     case 2:
-      return w == "Mr" || w == "Ms" || w == "Dr" || w == "Lt" || w == "St" || w == "Mt" || w == "Ft" ||
-             w == "Jr" || w == "Sr" || w == "Co" || w == "No" || w == "vs" || w == "pp" || w == "cf";
+      return Is(w, "Mr") || Is(w, "Ms") || Is(w, "Dr") || Is(w, "Lt") || Is(w, "St") || Is(w, "Mt") || Is(w, "Ft") ||
+             Is(w, "Jr") || Is(w, "Sr") || Is(w, "Co") || Is(w, "No") || Is(w, "vs") || Is(w, "pp") || Is(w, "cf");
     case 3:
-      return w == "Mrs" || w == "Gen" || w == "Col" || w == "Maj" || w == "Sgt" || w == "Adm" || w == "Gov" ||
-             w == "Sen" || w == "Rep" || w == "Rev" || w == "Inc" || w == "Ltd" || w == "Nos" || w == "Vol" ||
-             w == "etc" || w == "Jan" || w == "Feb" || w == "Mar" || w == "Apr" || w == "Jun" || w == "Jul" ||
-             w == "Aug" || w == "Sep" || w == "Oct" || w == "Nov" || w == "Dec" || w == "Amb" || w == "Cpl" ||
-             w == "Pvt" || w == "Ave" || w == "est" || w == "Hon" || w == "Bros";
+      return Is(w, "Mrs") || Is(w, "Gen") || Is(w, "Col") || Is(w, "Maj") || Is(w, "Sgt") || Is(w, "Adm") || Is(w, "Gov") ||
+             Is(w, "Sen") || Is(w, "Rep") || Is(w, "Rev") || Is(w, "Inc") || Is(w, "Ltd") || Is(w, "Nos") || Is(w, "Vol") ||
+             Is(w, "etc") || Is(w, "Jan") || Is(w, "Feb") || Is(w, "Mar") || Is(w, "Apr") || Is(w, "Jun") || Is(w, "Jul") ||
+             Is(w, "Aug") || Is(w, "Sep") || Is(w, "Oct") || Is(w, "Nov") || Is(w, "Dec") || Is(w, "Amb") || Is(w, "Cpl") ||
+             Is(w, "Pvt") || Is(w, "Ave") || Is(w, "est") || Is(w, "Hon") || Is(w, "Bros");
     case 4:
-      return w == "Capt" || w == "Prof" || w == "Corp" || w == "Sept" || w == "Pres" || w == "Dept" ||
-             w == "Univ" || w == "Gens" || w == "Sens" || w == "Reps" || w == "Cmdr" || w == "Brig" ||
-             w == "Supt" || w == "Bros";
+      return Is(w, "Capt") || Is(w, "Prof") || Is(w, "Corp") || Is(w, "Sept") || Is(w, "Pres") || Is(w, "Dept") ||
+             Is(w, "Univ") || Is(w, "Gens") || Is(w, "Sens") || Is(w, "Reps") || Is(w, "Cmdr") || Is(w, "Brig") ||
+             Is(w, "Supt") || Is(w, "Bros");
     case 6:
-      return w == "approx" || w == "Messrs";
+      return Is(w, "approx") || Is(w, "Messrs");
     default:
       return false;
   }
