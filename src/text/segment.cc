@@ -264,8 +264,9 @@ bool IsFurnitureLine(std::string_view p, const Features& f) {
   if (re2::RE2::PartialMatch(low, notice)) return true;
   if (f.words <= 15) {
     for (auto needle : {"subscribe", "sign up", "newsletter", "follow us", "share this", "click here",
-                        "read more", "related:", "advertisement", "cookies", "log in",
-                        "download the app", "all news", "more news"})
+                        "read more", "read also", "see also", "also read", "related:", "advertisement",
+                        "cookies", "log in", "download the app", "all news", "more news", "follow on",
+                        "on telegram", "on twitter", "on facebook"})
       if (has(needle)) return true;
   }
   if (f.words <= 3) {

@@ -219,6 +219,7 @@ TEST(BoilerplateTest, BylinesLogosRepeatsAndNotices) {
   EXPECT_EQ(headline, 1);  // the repeated headline is kept once
   Document links = DocumentFromText(
       "Russia and Belarus held joint exercises near the border on Monday, the defence ministry said.\n"
+      "READ ALSO: Belarus hosts the next summit of allies\n"
       "The drills involved several thousand troops and were planned months ago, officials said.\n"
       "Related Stories About The Alliance\nBelarus Hosts Summit Of Allies\nArmenia Freezes Its Membership\n"
       "Kazakhstan Takes Over Chair\n"
@@ -229,6 +230,7 @@ TEST(BoilerplateTest, BylinesLogosRepeatsAndNotices) {
     EXPECT_EQ(s.find("Belarus Hosts"), std::string::npos) << s;
     EXPECT_EQ(s.find("rights reserved"), std::string::npos) << s;
     EXPECT_EQ(s.find("Subscribe"), std::string::npos) << s;
+    EXPECT_EQ(s.find("READ ALSO"), std::string::npos) << s;
   }
   EXPECT_EQ(links.sentences.size(), 3u);
 }
