@@ -165,6 +165,29 @@ bool FurnitureElement(std::string_view tag, std::string_view raw, const std::pai
   return false;
 }
 
+// A <link rel=canonical>, or a <meta> whose name, property or itemprop speaks of a date, time,
+// title or URL (the metadata the extractor collects).
+bool MetadataTag(std::string_view tag, std::string_view raw, const std::pair<size_t, size_t>* attrs,
+                 size_t nattrs) {
+  bool link = IEqual(tag, "link");
+  for (size_t k = 0; k < nattrs; ++k) {
+    std::string_view a = raw.substr(attrs[k].first, attrs[k].second - attrs[k].first);
+    size_t eq = a.find('=');
+    if (eq == std::string_view::npos) continue;
+    std::string_view name = a.substr(0, eq);
+    while (!name.empty() && IsSpace(name.back())) name.remove_suffix(1);
+    std::string v(a.substr(eq + 1));
+    for (char& c : v) c = LowerAscii(c);
+    if (link) {
+      if (IEqual(name, "rel") && v.find("canonical") != std::string::npos) return true;
+    } else if (IEqual(name, "name") || IEqual(name, "property") || IEqual(name, "itemprop")) {
+      for (const char* w : {"date", "time", "title", "url", "pub"})
+        if (v.find(w) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
 // The end tag closing the element whose start tag ends at `from`, counting nested elements of
 // the same name; scripts and comments are skipped. npos when there is none.
 size_t FindMatchingEnd(std::string_view s, size_t from, std::string_view tag) {
@@ -369,6 +392,12 @@ CompactHtml Compact(std::string_view raw) {
       }
     }
     if (!closed) break;  // a tag cut off at the end of the page
+    // Head links and meta tags other than the canonical URL, titles and dates say nothing the
+    // extractor reads.
+    if (IsVoid(tag) && (IEqual(tag, "link") || IEqual(tag, "meta")) && !MetadataTag(tag, raw, all, nall)) {
+      i = p;
+      continue;
+    }
     // Page furniture never reaches the parser: the element goes, and a block leaves an empty
     // <div> so paragraphs on either side stay apart.
     if (failed_searches < 8 && FurnitureElement(tag, raw, all, nall)) {

@@ -274,7 +274,13 @@ void ReadWarc(BufferedReader& in, ReadContext& ctx) {
     doc.id = !h.record_id.empty() ? RecordId(h.record_id) : HashId(h.uri);
     doc.url = h.uri;
     doc.outlet = HostOf(doc.url);
-    doc.raw.assign(payload);
+    if (payload.data() == block.data() + http.body_begin && payload.size() == block.size() - http.body_begin) {
+      block.erase(0, http.body_begin);  // the body as stored: reuse the record's buffer
+      doc.raw = std::move(block);
+      block = std::string();
+    } else {
+      doc.raw.assign(payload);
+    }
     HtmlPage page = ExtractHtml(doc.raw);
     doc.text = std::move(page.text);
     doc.text_to_raw = std::move(page.text_to_raw);
