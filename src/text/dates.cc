@@ -169,6 +169,15 @@ Date NearestMonth(int m, const Date& pub) {
 
 Date Monday(const Date& d) { return Date::FromDays(d.Days() - (d.Weekday() + 6) % 7); }
 
+constexpr uint32_t Initials(std::string_view letters) {
+  uint32_t m = 0;
+  for (char c : letters) m |= 1u << (c - 'a');
+  return m;
+}
+// First letters of: a an one two three four five six seven eight nine ten eleven twelve (counts
+// before "ago"), today tonight tomorrow yesterday, last this next past, earlier later early late.
+constexpr uint32_t kKeywordInitials = Initials("aotfsenytlp");
+
 class Scanner {
  public:
   Scanner(std::string_view s, std::optional<Date> pub, std::vector<DateMention>* out)
@@ -294,6 +303,10 @@ class Scanner {
         return Month(k, b, m, abbr);
       }
     }
+    // Every remaining keyword starts with one of these letters (a, an, one ... twelve, earlier,
+    // last, next, past, this, today, yesterday ...): most words stop here.
+    const char first = Lower(c0);
+    if (first < 'a' || first > 'z' || !((kKeywordInitials >> (first - 'a')) & 1)) return 0;
     if (w.size() <= 6 && k + 2 < Count())
       if (size_t e = Ago(k)) return e;
 
