@@ -427,8 +427,19 @@ class Extractor {
         ++i;
         continue;
       }
+      // A single ' ' between words needs no collapsing: take it along, so prose goes out in
+      // long runs rather than word by word.
       size_t j = i + 1;
-      while (j < s.size() && !kSpace[static_cast<unsigned char>(s[j])]) ++j;
+      while (j < s.size()) {
+        unsigned char d = static_cast<unsigned char>(s[j]);
+        if (!kSpace[d]) {
+          ++j;
+        } else if (d == ' ' && j + 1 < s.size() && !kSpace[static_cast<unsigned char>(s[j + 1])]) {
+          j += 2;
+        } else {
+          break;
+        }
+      }
       if (map) out_.Append(s.substr(i, j - i), map + i, ends[j - 1]);
       else out_.AppendIdentity(s.substr(i, j - i), base + static_cast<uint32_t>(i));
       i = j;
