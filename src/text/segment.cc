@@ -398,7 +398,8 @@ class SentenceSplitter {
       // Glued heading: "End Gaza Strip ViolenceThe member states".
       if (IsUpper(c) && i > start + 2 && IsLower(t_[i - 1]) && IsLower(t_[i - 2]) && IsLower(t_[i - 3])) {
         std::string_view w = WordAt(t_, i, pe);
-        if (i + w.size() < pe && t_[i + w.size()] == ' ' && IsSentenceOpener(w)) {
+        // Two-letter openers are left out: "LinkedIn on Monday" is a name, not a glued "In".
+        if (w.size() >= 3 && i + w.size() < pe && t_[i + w.size()] == ' ' && IsSentenceOpener(w)) {
           Emit(start, i, false);
           start = i;
         }

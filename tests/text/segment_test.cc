@@ -66,6 +66,8 @@ TEST(SentenceTest, GluedSentencesAndHeadingsAreSplit) {
   // Not glued: domains, decimals, camel-case names.
   EXPECT_EQ(Sentences("See sputnikglobe.com and Rss.plus for 3.5 million McDonald's YouTube fans."),
             (V{"See sputnikglobe.com and Rss.plus for 3.5 million McDonald's YouTube fans."}));
+  EXPECT_EQ(Sentences("He posted on LinkedIn on Monday and on WeChat."),
+            (V{"He posted on LinkedIn on Monday and on WeChat."}));
 }
 
 TEST(SentenceTest, HeadlinesAndDatelines) {
