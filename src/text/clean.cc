@@ -251,13 +251,13 @@ class Cleaner {
       case kNewline: Newline(src, 1); return;
       case kParagraph: Newline(src, 2); return;
       case kDrop: return;
-      case kApostrophe: FlushSpace(); MarkSpecial(src, len); Byte('\'', src); return;
-      case kQuote: FlushSpace(); MarkSpecial(src, len); Byte('"', src); return;
-      case kHyphen: FlushSpace(); MarkSpecial(src, len); Byte('-', src); return;
+      case kApostrophe: FlushSpace(); Unretractable(); Byte('\'', src); return;
+      case kQuote: FlushSpace(); Unretractable(); Byte('"', src); return;
+      case kHyphen: FlushSpace(); Unretractable(); Byte('-', src); return;
       case kLongDash:
         Space(src);
         FlushSpace();
-        MarkSpecial(src, len);
+        Unretractable();
         Byte('-', src);
         Space(src);
         return;
@@ -279,7 +279,8 @@ class Cleaner {
     }
     for (size_t b = 0; b < len; ++b) Byte(bytes[b], src + b);
   }
-  void MarkSpecial(size_t, size_t) { last_end_src_ = SIZE_MAX; }
+  // A replaced character cannot take a following combining mark back; it keeps its replacement.
+  void Unretractable() { last_end_src_ = SIZE_MAX; }
 
   // Normalizes the segment that starts at (or, for a combining character, just before) src.
   size_t NormalizeSegment(size_t src, UChar32 first, size_t first_len, uint8_t kind) {
