@@ -189,6 +189,17 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
     i = j;
   }
 
+  // A "preposition" right before a subject and its verb is a subordinating conjunction: "as
+  // Yerevan suspended", "after Israel attacked".
+  for (auto& p : out.phrases) {
+    if (!p.in_prep || p.span.end >= n) continue;
+    for (const VerbGroup& g : out.groups)
+      if (g.span.begin == p.span.end && g.finite && tokens[g.span.begin].norm != "to") {
+        p.in_prep = false;
+        break;
+      }
+  }
+
   // 3. Clause scopes and subjects.
   auto is_boundary = [&](uint32_t k) {
     const Token& t = tokens[k];

@@ -367,6 +367,21 @@ class CoderImpl : public Coder {
         how = "short form 'the " + head + "'";
       }
     }
+    // A capital named for its government ("Yerevan suspended ...", "Moscow said").
+    if (!ref && p_.gazetteer && !p.pronoun) {
+      auto m = p_.gazetteer->MatchAt(tokens, p.span.begin);
+      if (!m && tokens[p.span.begin].tag == "DT") m = p_.gazetteer->MatchAt(tokens, p.span.begin + 1);
+      if (m && m->place && m->place->kind == Place::Kind::kCapital && m->last_token == p.span.end) {
+        Resolved r;
+        r.actor.text = std::string(sentence.substr(tokens[m->first_token].begin,
+                                                   tokens[m->last_token - 1].end - tokens[m->first_token].begin));
+        r.actor.code = m->place->country;
+        r.actor.country = m->place->country;
+        r.how = "capital '" + m->place->name + "' -> " + m->place->country + " (gazetteer)";
+        out.push_back(std::move(r));
+        return out;
+      }
+    }
     if (ref) {
       Resolved r;
       r.actor = *ref;
@@ -564,6 +579,8 @@ class CoderImpl : public Coder {
           by_phrase = static_cast<int>(pi);
           continue;
         }
+        // "its participation": a possessive pronoun names the owner, not the one acted upon.
+        if (p.pronoun && tokens[p.span.begin].tag == "PRP$" && p.actors.empty()) continue;
         if (first_obj < 0) {
           auto r = PhraseActors(static_cast<int>(pi), c, tokens, actors, sentence, ctx);
           if (!r.empty()) {
@@ -669,6 +686,13 @@ class CoderImpl : public Coder {
       if (!sources.empty() && sources.front().mention >= 0) ctx.last_subject = sources.front().actor;
       for (auto& s : sources) ctx.Remember(s.actor);
       for (auto& t : targets) ctx.Remember(t.actor);
+    }
+    // Where: the place the sentence says its events happened.
+    if (!a->events.empty() && p_.gazetteer) {
+      if (auto where = p_.gazetteer->FindEventLocation(sentence, tokens)) {
+        for (Event& e : a->events) e.location = where->location;
+        if (notes) notes->push_back("location: " + where->location.name + " (" + where->location.country + "), " + where->why);
+      }
     }
     // The day the events happened: a date expression in the sentence, else (later) publication.
     if (!a->events.empty()) {

@@ -6,6 +6,7 @@
 
 #include "code/cameo_table.h"
 #include "code/coder.h"
+#include "code/gazetteer.h"
 #include "code/tagger.h"
 #include "code/verb_patterns.h"
 
@@ -16,6 +17,7 @@ struct CoderParts {
   std::shared_ptr<const VerbPatternSet> verbs;
   std::shared_ptr<const PosTagger> tagger;
   std::shared_ptr<const CameoTable> cameo;
+  std::shared_ptr<const Gazetteer> gazetteer;  // optional: event locations, capitals as actors
 };
 
 std::unique_ptr<Coder> MakeCoder(CoderParts parts);

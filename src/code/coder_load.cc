@@ -11,6 +11,7 @@ std::unique_ptr<Coder> Coder::Load(const CoderOptions& options, const ErrorSink&
   parts.verbs = VerbPatternSet::Load(verb_files, errors);
   parts.tagger = PosTagger::Load(PosTagger::DefaultDir(options.data_dir));
   parts.cameo = std::make_shared<CameoTable>(CameoTable::LoadDefault(options.data_dir, errors));
+  parts.gazetteer = std::make_shared<Gazetteer>(Gazetteer::LoadDefault(options.data_dir, errors));
   DictionaryFiles files = options.dictionaries;
   if (files.actors.empty() && files.agents.empty() && files.overlays.empty())
     files = DictionarySet::Default(options.data_dir);

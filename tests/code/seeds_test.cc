@@ -67,9 +67,7 @@ std::map<std::string, Document>* SeedsTest::docs_ = new std::map<std::string, Do
 
 TEST_F(SeedsTest, AstanaHostsTheSummit) { EXPECT_TRUE(Has("001_", "KAZ", {"CONSULT"}, "hosted")); }
 
-// Not yet coded: "Yerevan" is not an actor in the dictionaries, and the coder does not yet map a
-// capital's name to its country through the gazetteer.
-TEST_F(SeedsTest, DISABLED_ArmeniaSuspendsParticipation) {
+TEST_F(SeedsTest, ArmeniaSuspendsParticipation) {
   EXPECT_TRUE(Has("001_", "ARM", {"SANCTION", "REJECT"}, "suspended"));
 }
 
