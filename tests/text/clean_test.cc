@@ -49,7 +49,7 @@ void ExpectWellFormed(const Document& d) {
   }
 }
 
-TEST(CleanTest, QuotesDashesAndSpacesBecomePlain) {
+TEST(TextClean, QuotesDashesAndSpacesBecomePlain) {
   EXPECT_EQ(CleanText("\u201CPeace,\u201D he said \u2018twice\u2019"), "\"Peace,\" he said 'twice'");
   EXPECT_EQ(CleanText("Kazakhstan\u2019s 2020\u20132024 plan"), "Kazakhstan's 2020-2024 plan");
   EXPECT_EQ(CleanText("talks\u2014and more\u2014ended"), "talks - and more - ended");
@@ -60,26 +60,26 @@ TEST(CleanTest, QuotesDashesAndSpacesBecomePlain) {
   EXPECT_EQ(CleanText("\u00AB\u0410\u043A\u0442\u0438\u0432\u043D\u044B\u0439\u00BB"), "\"\u0410\u043A\u0442\u0438\u0432\u043D\u044B\u0439\"");
 }
 
-TEST(CleanTest, NfkcAndComposition) {
+TEST(TextClean, NfkcAndComposition) {
   EXPECT_EQ(CleanText("\uFB01ne \uFF21\uFF22\uFF23 \u2116 5"), "fine ABC No 5");
   EXPECT_EQ(CleanText("cafe\u0301"), "caf\u00E9");            // e + combining acute composes
   EXPECT_EQ(CleanText("wait\u2026"), "wait...");
   EXPECT_EQ(CleanText("x\u0301\u0323"), "x\u0323\u0301");      // no composed form: canonical order
 }
 
-TEST(CleanTest, LinesAndParagraphs) {
+TEST(TextClean, LinesAndParagraphs) {
   EXPECT_EQ(CleanText("  one  \r\ntwo\r\rthree\n\n\n\n four \n\n"), "one\ntwo\n\nthree\n\nfour");
   EXPECT_EQ(CleanText("a\u2028b\u2029c"), "a\nb\n\nc");
   EXPECT_EQ(CleanText("\n\n\u00A0\n"), "");
 }
 
-TEST(CleanTest, InvalidUtf8IsReadAsWindows1252) {
+TEST(TextClean, InvalidUtf8IsReadAsWindows1252) {
   EXPECT_EQ(CleanText("\x93Hello\x94 caf\xE9 \x96 x\x81y"), "\"Hello\" caf\u00E9 - xy");
   // A UTF-16 surrogate is not UTF-8: its three bytes are read one by one.
   EXPECT_EQ(CleanText(std::string("\xED\xA0\x80z", 4)), "\u00ED \u20ACz");
 }
 
-TEST(CleanTest, EverySpanMapsToItsOriginalCharacters) {
+TEST(TextClean, EverySpanMapsToItsOriginalCharacters) {
   Document d = Cleaned("Tokayev\u2019s \u201Cfine\u201D \uFB01x \u2014 cafe\u0301 end");
   ExpectWellFormed(d);
   ASSERT_EQ(d.text, "Tokayev's \"fine\" fix - caf\u00E9 end");
@@ -98,7 +98,7 @@ TEST(CleanTest, EverySpanMapsToItsOriginalCharacters) {
   EXPECT_EQ(RawOf(d, 0, static_cast<uint32_t>(d.text.size())), d.raw);
 }
 
-TEST(CleanTest, ComposesWithTheReadersMap) {
+TEST(TextClean, ComposesWithTheReadersMap) {
   // As an HTML reader would hand it over: tags dropped, &amp; decoded.
   Document d;
   d.raw = "<p>AT&amp;T\u2019s <b>deal</b></p>";
@@ -140,7 +140,7 @@ std::vector<std::string> AsciiWords(std::string_view s) {
   return out;
 }
 
-TEST(CleanTest, SeedSentencesMapBackToTheSameWordsInRaw) {
+TEST(TextClean, SeedSentencesMapBackToTheSameWordsInRaw) {
   for (const char* seed : {"000_8a343dba91a3a968.txt", "001_017e027ff2ca2f39.txt", "002_fe3e54a51b3b31e9.txt",
                            "003_824f7b38d0ec323d.txt", "004_f30e7b23c5d14025.txt"}) {
     Document d = SeedDocument(seed);
@@ -158,7 +158,7 @@ TEST(CleanTest, SeedSentencesMapBackToTheSameWordsInRaw) {
   }
 }
 
-TEST(CleanTest, MessyFixtureFile) {
+TEST(TextClean, MessyFixtureFile) {
   Document d = DocumentFromText(ReadFile(std::string(COMMUNIQUE_FIXTURES) + "/text/messy_unicode.txt"));
   Clean(d);
   ExpectWellFormed(d);
@@ -170,7 +170,7 @@ TEST(CleanTest, MessyFixtureFile) {
   EXPECT_NE(d.text.find("The U.S. and U.N. officials met on Nov. 28, 2024."), std::string::npos) << d.text;
 }
 
-TEST(CleanTest, EmptyAndJunkInputNeverBreakTheMap) {
+TEST(TextClean, EmptyAndJunkInputNeverBreakTheMap) {
   ExpectWellFormed(Cleaned(""));
   std::mt19937 rng(7);
   for (int round = 0; round < 300; ++round) {

@@ -5,7 +5,7 @@
 namespace communique {
 namespace {
 
-TEST(DateTest, ParsesIsoAndCompactForms) {
+TEST(TextDate, ParsesIsoAndCompactForms) {
   EXPECT_EQ(Date::Parse("2024-11-28")->ToString(), "2024-11-28");
   EXPECT_EQ(Date::Parse("20251208")->ToString(), "2025-12-08");
   EXPECT_EQ(Date::Parse("2024-11-28T10:00:00Z")->ToString(), "2024-11-28");
@@ -16,7 +16,7 @@ TEST(DateTest, ParsesIsoAndCompactForms) {
   EXPECT_FALSE(Date::Parse("2024-11-28x"));
 }
 
-TEST(DateTest, DaysRoundTripAndWeekday) {
+TEST(TextDate, DaysRoundTripAndWeekday) {
   Date d{2024, 11, 28};
   EXPECT_EQ(d.Weekday(), 4);  // a Thursday
   EXPECT_EQ(Date::FromDays(d.Days()), d);

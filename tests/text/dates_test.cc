@@ -64,7 +64,7 @@ const Case kCases[] = {
     {"The war in 2020 changed it.", "", "in 2020", "2020-01-01", "year", "explicit"},
 };
 
-TEST(FindDatesTest, Table) {
+TEST(TextFindDates, Table) {
   for (const Case& c : kCases) {
     std::optional<Date> pub = *c.published ? Date::Parse(c.published) : std::nullopt;
     auto found = FindDates(c.sentence, pub);
@@ -78,7 +78,7 @@ TEST(FindDatesTest, Table) {
   }
 }
 
-TEST(FindDatesTest, NotDates) {
+TEST(TextFindDates, NotDates) {
   for (const char* s : {"Members may decide.", "They march on.", "Resolution 2024 passed.", "The 1,200 troops left.", "It was sunday-ish.", "", "A thursday meeting",
                         "Article No. 5 applies.", "The CSTO was set up in 1992x."}) {
     auto found = FindDates(s, Date{2024, 11, 28});
@@ -86,7 +86,7 @@ TEST(FindDatesTest, NotDates) {
   }
 }
 
-TEST(FindDatesTest, SeveralInOneSentence) {
+TEST(TextFindDates, SeveralInOneSentence) {
   auto found = FindDates("Signed on Thursday, it replaced the 2020 accord agreed on Nov. 3, 2020 and revised last year.",
                          Date{2024, 11, 28});
   ASSERT_EQ(found.size(), 3u);
@@ -96,7 +96,7 @@ TEST(FindDatesTest, SeveralInOneSentence) {
   EXPECT_EQ(found[2].expression, "last year");
 }
 
-TEST(FindDatesTest, SeedSentencesResolveAgainstTheHeaderDate) {
+TEST(TextFindDates, SeedSentencesResolveAgainstTheHeaderDate) {
   Document d = communique::testing::SeedDocument("000_8a343dba91a3a968.txt");
   Prepare(d);
   int thursdays = 0;

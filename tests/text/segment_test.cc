@@ -29,7 +29,7 @@ std::vector<std::string> SeedSentences(const Document& d) {
 
 using V = std::vector<std::string>;
 
-TEST(SentenceTest, AbbreviationsAndInitialsDoNotEndSentences) {
+TEST(TextSentence, AbbreviationsAndInitialsDoNotEndSentences) {
   EXPECT_EQ(Sentences("The U.S. envoy met Gen. Ivanov and Mr. Smith on Nov. 28 in St. Petersburg. "
                       "The U.N. said No. 5 was ready."),
             (V{"The U.S. envoy met Gen. Ivanov and Mr. Smith on Nov. 28 in St. Petersburg.",
@@ -43,7 +43,7 @@ TEST(SentenceTest, AbbreviationsAndInitialsDoNotEndSentences) {
             (V{"Troops left the U.S.", "The war was over."}));
 }
 
-TEST(SentenceTest, QuotesEllipsesAndDashes) {
+TEST(TextSentence, QuotesEllipsesAndDashes) {
   EXPECT_EQ(Sentences("\u201CWe will respond,\u201D he said. \u201CIs that so?\u201D she asked. "
                       "\u201CYes.\u201D They left."),
             (V{"\"We will respond,\" he said.", "\"Is that so?\" she asked.", "\"Yes.\"", "They left."}));
@@ -58,7 +58,7 @@ TEST(SentenceTest, QuotesEllipsesAndDashes) {
             (V{"Armenia - a member since 1992 - stayed away.", "(It said so.)", "Russia came."}));
 }
 
-TEST(SentenceTest, GluedSentencesAndHeadingsAreSplit) {
+TEST(TextSentence, GluedSentencesAndHeadingsAreSplit) {
   EXPECT_EQ(Sentences("A meeting in Astana on Thursday.The CSTO countries also called for peace."),
             (V{"A meeting in Astana on Thursday.", "The CSTO countries also called for peace."}));
   EXPECT_EQ(Sentences("It spoke of the region in general.End Gaza Strip ViolenceThe member states agreed."),
@@ -70,7 +70,7 @@ TEST(SentenceTest, GluedSentencesAndHeadingsAreSplit) {
             (V{"He posted on LinkedIn on Monday and on WeChat."}));
 }
 
-TEST(SentenceTest, HeadlinesAndDatelines) {
+TEST(TextSentence, HeadlinesAndDatelines) {
   EXPECT_EQ(Sentences("CSTO Calls to End Mideast Violence\n\nLeaders of CSTO nations signed a declaration in "
                       "Kazakhstan on Thursday."),
             (V{"CSTO Calls to End Mideast Violence",
@@ -83,7 +83,7 @@ TEST(SentenceTest, HeadlinesAndDatelines) {
             (V{"It was signed in 2020.", "The deal held.", "He lives in the U.S.", "He said so at 5 p.m. Thursday."}));
 }
 
-TEST(SentenceTest, HardWrappedLinesJoin) {
+TEST(TextSentence, HardWrappedLinesJoin) {
   EXPECT_EQ(Sentences("The member states of the organization called for an end to\nhostilities in the "
                       "Gaza Strip and the region.\nThe next line is a new paragraph."),
             (V{"The member states of the organization called for an end to\nhostilities in the Gaza Strip "
@@ -91,7 +91,7 @@ TEST(SentenceTest, HardWrappedLinesJoin) {
                "The next line is a new paragraph."}));
 }
 
-TEST(SentenceTest, HardWrappedTextKeepsItsParagraphs) {
+TEST(TextSentence, HardWrappedTextKeepsItsParagraphs) {
   Document d = DocumentFromText(
       "Leaders of the Collective Security Treaty Organization met with\n"
       "President Tokayev in Astana on Thursday and signed a declaration on\n"
@@ -108,7 +108,7 @@ TEST(SentenceTest, HardWrappedTextKeepsItsParagraphs) {
   EXPECT_EQ(s[1].substr(0, 13), "Armenia did n");
 }
 
-TEST(LanguageTest, EachParagraphGetsItsLanguage) {
+TEST(TextLanguage, EachParagraphGetsItsLanguage) {
   Document d = DocumentFromText(
       "Leaders of the alliance signed a declaration that stresses the defensive nature of the bloc and "
       "addresses challenges to global security.\n\n"
@@ -139,7 +139,7 @@ TEST(LanguageTest, EachParagraphGetsItsLanguage) {
   EXPECT_EQ(fr, 1u);
 }
 
-TEST(LanguageTest, ArticleLanguageWinsOverABiggerFurnitureBlock) {
+TEST(TextLanguage, ArticleLanguageWinsOverABiggerFurnitureBlock) {
   std::string text =
       "The Secretary-General said on Wednesday that Afghanistan remains a source of serious threats.\n\n"
       "The summit of member countries will be held on Thursday in Astana, the capital of Kazakhstan.\n\n";
@@ -159,13 +159,13 @@ TEST(LanguageTest, ArticleLanguageWinsOverABiggerFurnitureBlock) {
   }
 }
 
-TEST(LanguageTest, ShortPlainDocumentsAreEnglish) {
+TEST(TextLanguage, ShortPlainDocumentsAreEnglish) {
   EXPECT_EQ(Sentences("Putin met Xi."), (V{"Putin met Xi."}));
   EXPECT_EQ(Sentences("Troops withdrew."), (V{"Troops withdrew."}));
   EXPECT_TRUE(Sentences("Путин.").empty());
 }
 
-TEST(LanguageTest, RussianArticleHasNoEnglishSentences) {
+TEST(TextLanguage, RussianArticleHasNoEnglishSentences) {
   Document d = DocumentFromText(
       "Саммит ОДКБ прошел в Астане в четверг. Лидеры стран подписали декларацию о коллективной "
       "безопасности.\n\nАрмения не участвовала во встрече, приостановив свое участие в организации.");
@@ -181,7 +181,7 @@ bool HasCyrillic(std::string_view s) {
   return false;
 }
 
-TEST(BoilerplateTest, Seed002FurnitureIsNotArticleText) {
+TEST(TextBoilerplate, Seed002FurnitureIsNotArticleText) {
   Document d = SeedDocument("002_fe3e54a51b3b31e9.txt");
   Prepare(d);
   auto sentences = SeedSentences(d);
@@ -204,7 +204,7 @@ TEST(BoilerplateTest, Seed002FurnitureIsNotArticleText) {
   EXPECT_GE(flagged_ru, 8);
 }
 
-TEST(BoilerplateTest, BylinesLogosRepeatsAndNotices) {
+TEST(TextBoilerplate, BylinesLogosRepeatsAndNotices) {
   Document d1 = SeedDocument("001_017e027ff2ca2f39.txt");
   Prepare(d1);
   ASSERT_FALSE(d1.paragraphs.empty());
@@ -237,7 +237,7 @@ TEST(BoilerplateTest, BylinesLogosRepeatsAndNotices) {
   EXPECT_EQ(links.sentences.size(), 3u);
 }
 
-TEST(BoilerplateTest, HeadlineBeforeAStandfirstWithoutItsPeriod) {
+TEST(TextBoilerplate, HeadlineBeforeAStandfirstWithoutItsPeriod) {
   Document d = DocumentFromText(
       "Home News World Politics\n\nCSTO Calls to End Mideast Violence\n\n"
       "Leaders of CSTO nations signed a declaration in Kazakhstan that stresses the defensive nature of the "
@@ -263,7 +263,7 @@ TEST(BoilerplateTest, HeadlineBeforeAStandfirstWithoutItsPeriod) {
 // 003: headline (1) + standfirst (1) + 6 paragraphs of one sentence = 8; not "Logo Wide", the
 //      repeated headline, the translation notice or "Helpful keywords".
 // 004: dateline + first sentence (1), quote paragraph (1), 2 + 1, last paragraph 4 = 9.
-TEST(SeedTest, HandCountedSentences) {
+TEST(TextSeed, HandCountedSentences) {
   const std::pair<const char*, size_t> kSeeds[] = {
       {"000_8a343dba91a3a968.txt", 13}, {"001_017e027ff2ca2f39.txt", 11}, {"002_fe3e54a51b3b31e9.txt", 12},
       {"003_824f7b38d0ec323d.txt", 8},  {"004_f30e7b23c5d14025.txt", 9}};
@@ -289,7 +289,7 @@ TEST(SeedTest, HandCountedSentences) {
   EXPECT_EQ(SeedSentences(d4)[0].substr(0, 32), "MOSCOW, December 8. /TASS/. The ");
 }
 
-TEST(PropertyTest, EmptyAndBlankDocuments) {
+TEST(TextProperty, EmptyAndBlankDocuments) {
   for (const char* text : {"", "\n\n\n", " \t ", "\xFF\xFE\xFD", "."}) {
     Document d = DocumentFromText(text);
     Prepare(d);
@@ -298,7 +298,7 @@ TEST(PropertyTest, EmptyAndBlankDocuments) {
   }
 }
 
-TEST(PropertyTest, TenMegabyteLineIsLinear) {
+TEST(TextProperty, TenMegabyteLineIsLinear) {
   // One line, no newline: prose, then words without any punctuation.
   std::string prose;
   while (prose.size() < 5'000'000) prose += "The ministry said troops of the U.S. and Russia met on Thursday. ";

@@ -11,7 +11,7 @@ std::vector<std::string> Norms(std::string_view s) {
   return out;
 }
 
-TEST(TokenizeTest, SplitsPossessivesAndKeepsAbbreviations) {
+TEST(TextTokenize, SplitsPossessivesAndKeepsAbbreviations) {
   EXPECT_EQ(Norms("Russia's U.S. envoy didn't go."),
             (std::vector<std::string>{"russia", "'s", "u.s.", "envoy", "did", "n't", "go", "."}));
   EXPECT_EQ(Norms("Kazakhstan\u2019s capital"),
@@ -20,7 +20,7 @@ TEST(TokenizeTest, SplitsPossessivesAndKeepsAbbreviations) {
             (std::vector<std::string>{"the", "russia-led", "bloc", "paid", "1,200.5", "rubles"}));
 }
 
-TEST(TokenizeTest, OffsetsPointIntoTheSentence) {
+TEST(TextTokenize, OffsetsPointIntoTheSentence) {
   std::string s = "Astana hosted \u201cthe summit\u201d.";
   auto toks = Tokenize(s);
   ASSERT_GE(toks.size(), 5u);
@@ -43,7 +43,7 @@ std::vector<std::string> Words(std::string_view s) {
 
 using V = std::vector<std::string>;
 
-TEST(TokenizeTest, AbbreviationsInitialsAndClitics) {
+TEST(TextTokenize, AbbreviationsInitialsAndClitics) {
   EXPECT_EQ(Norms("Gen. Ivanov met Mr. Smith on Nov. 28 at 3 p.m. in St. Petersburg."),
             (V{"gen.", "ivanov", "met", "mr.", "smith", "on", "nov.", "28", "at", "3", "p.m.", "in", "st.",
                "petersburg", "."}));
@@ -56,7 +56,7 @@ TEST(TokenizeTest, AbbreviationsInitialsAndClitics) {
             (V{"armenia", "'s", "leaders", "did", "n't", "come"}));
 }
 
-TEST(TokenizeTest, NumbersUrlsAndPunctuation) {
+TEST(TextTokenize, NumbersUrlsAndPunctuation) {
   EXPECT_EQ(Words("Costs rose 3.5% to $1,200.50 (see https://example.org/a.html)."),
             (V{"Costs", "rose", "3.5", "%", "to", "$", "1,200.50", "(", "see", "https://example.org/a.html", ")",
                "."}));
@@ -67,7 +67,7 @@ TEST(TokenizeTest, NumbersUrlsAndPunctuation) {
   EXPECT_EQ(Words("a\u00A0b\u200Bc"), (V{"a", "b", "c"}));
 }
 
-TEST(TokenizeTest, JunkNeverBreaksOffsets) {
+TEST(TextTokenize, JunkNeverBreaksOffsets) {
   std::string junk = "\xFF\xFE ok \xE2\x80 x\xCC";
   auto toks = Tokenize(junk);
   uint32_t prev = 0;
