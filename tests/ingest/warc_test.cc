@@ -149,3 +149,45 @@ TEST(IngestWarc, GarbageBetweenRecordsIsSkipped) {
 
 }  // namespace
 }  // namespace communique::ingest
+
+namespace communique::ingest {
+namespace {
+
+TEST(IngestWarc, CorruptMemberInTheMiddleIsReported) {
+  SeedWarc w = BuildSeedWarc(true);
+  size_t rec = 1 + 3 * 2 + 1;  // the 3rd seed's response
+  std::string bytes = w.bytes;
+  for (size_t k = w.member_starts[rec] + 40; k < w.member_starts[rec] + 200; ++k) bytes[k] = static_cast<char>(bytes[k] ^ 0x5a);
+  auto r = testing::ReadMemory(bytes, "corrupt.warc.gz");
+  ASSERT_GE(r.docs.size(), 2u);
+  EXPECT_EQ(r.docs[0].text, w.expected[0]);
+  EXPECT_EQ(r.docs[1].text, w.expected[1]);
+  ASSERT_FALSE(r.errors.empty());
+  // The offset is where inflating failed; the message also names the member's start.
+  EXPECT_NE(r.errors[0].message.find("corrupt gzip"), std::string::npos) << r.errors[0].message;
+  EXPECT_NE(r.errors[0].message.find(std::to_string(w.member_starts[rec])), std::string::npos);
+  EXPECT_GE(r.errors[0].offset, w.member_starts[rec]);
+  EXPECT_LT(r.errors[0].offset, w.member_starts[rec + 1]);
+  EXPECT_GE(r.stats.skipped, 1u);
+}
+
+TEST(IngestWarc, LargeRecordsStreamThroughSmallBuffers) {
+  // A 3 MB page in one member: bigger than the first inflate buffer and the read chunk.
+  std::string html = "<html><body><article>";
+  for (int i = 0; i < 30000; ++i) html += "<p>Paragraph " + std::to_string(i) + " of a very long article text.</p>\n";
+  html += "</article></body></html>";
+  std::string rec = testing::WarcRecord("response", "https://big.example/", "2024-11-28T00:00:00Z", "big",
+                                        testing::HttpResponse(html));
+  std::string small = testing::WarcRecord("response", "https://small.example/", "2024-11-28T00:00:00Z", "small",
+                                          testing::HttpResponse("<p>Small.</p>"));
+  std::string dir = testing::TempDir();
+  auto r = testing::Read({testing::WriteFile(dir, "big.warc.gz", testing::Gzip(rec) + testing::Gzip(small))});
+  ASSERT_EQ(r.docs.size(), 2u);
+  EXPECT_TRUE(r.docs[0].text.starts_with("Paragraph 0 of a very long article text.\n\nParagraph 1 "));
+  EXPECT_TRUE(r.docs[0].text.ends_with("Paragraph 29999 of a very long article text."));
+  EXPECT_EQ(r.docs[1].text, "Small.");
+  EXPECT_TRUE(r.errors.empty());
+}
+
+}  // namespace
+}  // namespace communique::ingest
