@@ -318,8 +318,11 @@ std::string_view WordBefore(std::string_view t, size_t begin, size_t end) {
   return t.substr(b, end - b);
 }
 
+// The word starting at i, at most 16 bytes (enough for any opener; bounded so that a long run
+// of letters costs nothing per capital inside it).
 std::string_view WordAt(std::string_view t, size_t i, size_t end) {
   size_t e = i;
+  end = std::min(end, i + 16);
   while (e < end && (IsAlpha(t[e]) || t[e] == '\'')) ++e;
   return t.substr(i, e - i);
 }

@@ -101,12 +101,12 @@ bool IsAbbreviation(std::string_view w) {
   }
 }
 
-// "U.S.", "a.m.", "U.N.", "e.g.": single letters each followed by a period, at least two.
+// "U.S.", "a.m.", "U.N.", "e.g.": single letters each followed by a period, two to eight (the
+// bound keeps a long "a.a.a..." run linear).
 size_t DottedEnd(std::string_view s, size_t i) {
   size_t j = i;
   int letters = 0;
-  while (j + 1 < s.size() && IsAsciiAlpha(s[j]) && s[j + 1] == '.' &&
-         (j == i || s[j - 1] == '.')) {
+  while (j + 1 < s.size() && IsAsciiAlpha(s[j]) && s[j + 1] == '.' && letters < 8) {
     j += 2;
     ++letters;
   }

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "communique/token.h"
 #include "seed_document.h"
 #include "text/clean.h"
 
@@ -295,6 +296,27 @@ TEST(TextProperty, EmptyAndBlankDocuments) {
     Prepare(d);
     EXPECT_TRUE(d.sentences.empty()) << text;
     EXPECT_EQ(d.text_to_raw.size(), d.text.size() + 1);
+  }
+}
+
+TEST(TextProperty, AdversarialRunsAreLinear) {
+  // Capitals inside one endless word, dotted letters that never end an abbreviation, quotes
+  // that never close: each would cost a rescan of the rest if any lookahead were unbounded.
+  std::string camel, dotted, quotes;
+  while (camel.size() < 2'000'000) camel += "aaaThe";
+  while (dotted.size() < 2'000'000) dotted += "a.";
+  dotted += "aX";
+  while (quotes.size() < 2'000'000) quotes += "\"Yes. No. ";
+  const std::string prose =
+      "The ministry said on Thursday that the troops of the alliance left the border region and that "
+      "they will not return to it. ";
+  for (const std::string* text : {&camel, &dotted, &quotes}) {
+    Document d = DocumentFromText(prose + *text + " The end.");
+    Prepare(d);
+    size_t tokens = 0;
+    for (const Sentence& s : d.sentences) tokens += Tokenize(d.SentenceText(s)).size();
+    EXPECT_GT(tokens, 0u);
+    EXPECT_GT(Tokenize(*text).size(), 0u);
   }
 }
 
