@@ -93,8 +93,8 @@ std::vector<std::string> PhraseWords(std::string_view phrase) {
 
 bool ParseCode(std::string_view inside, std::string* code, std::string* paired) {
   std::string s = Trim(inside);
-  // A trailing '!' (seen once in CAMEO.2.0) carries no meaning for coding.
-  if (!s.empty() && s.back() == '!') s.pop_back();
+  // A trailing '!' (CAMEO.2.0) or '?' (TABARI: a code to review) carries no meaning for coding.
+  if (!s.empty() && (s.back() == '!' || s.back() == '?')) s.pop_back();
   size_t colon = s.find(':');
   *code = Trim(s.substr(0, colon));
   *paired = colon == std::string::npos ? "" : Trim(s.substr(colon + 1));
@@ -164,6 +164,10 @@ class VerbPatternSet::Builder {
         continue;  // TRANSFORMATIONS: reported-speech rewrites, handled by the coder's clause rules
       } else if (t[0] == '-') {
         AddPattern(t);
+      } else if (t[0] == '{' && !last_verb_.empty()) {
+        continuing_ = true;  // TABARI: the forms on the line after the verb
+        AddVerb(last_verb_ + " " + t);
+        continuing_ = false;
       } else {
         AddVerb(t);
       }
@@ -186,11 +190,8 @@ class VerbPatternSet::Builder {
 
   // '#' starts a comment; in TABARI files ';' does too (but not inside [..] codes).
   std::string StripComment(const std::string& s) {
-    size_t cut = s.find('#');
-    if (!petrarch_) {
-      size_t semi = s.find(';');
-      if (semi != std::string::npos && semi < cut) cut = semi;
-    }
+    // TABARI uses ';' for comments and '#' inside codes ("[###]" discards).
+    size_t cut = petrarch_ ? s.find('#') : s.find(';');
     return cut == std::string::npos ? s : s.substr(0, cut);
   }
 
@@ -304,7 +305,10 @@ class VerbPatternSet::Builder {
       Error("not a verb, pattern, synset or block header: " + t);
       return;
     }
-    if (!petrarch_) {  // TABARI: every verb line starts its own entry
+    bool continuation = !last_verb_.empty() && t.rfind(last_verb_ + " {", 0) == 0 && t.find('{') > 0 &&
+                        t[last_verb_.size() + 1] == '{' && continuing_;
+    if (!continuation) last_verb_ = head;
+    if (!petrarch_ && !continuation) {  // TABARI: every verb line starts its own entry
       VerbBlock b;
       b.name = head;
       b.code = code.empty() ? "---" : code;
@@ -599,6 +603,8 @@ class VerbPatternSet::Builder {
   bool petrarch_ = true;
   bool in_verbs_ = false;
   bool retrying_ = false;
+  bool continuing_ = false;
+  std::string last_verb_;
   int current_block_ = -1;
   int current_synset_ = -1;
   std::vector<Synset> synsets_;

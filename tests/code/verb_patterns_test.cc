@@ -71,3 +71,21 @@ TEST(VerbPatterns, FullPhoenixDictionaryLoadsCleanly) {
 
 }  // namespace
 }  // namespace communique::code
+
+namespace communique::code {
+namespace {
+
+TEST(VerbPatterns, TabariDemoDictionaryLoads) {
+  std::vector<InputError> errors;
+  auto set = VerbPatternSet::Load({COMMUNIQUE_FIXTURES "/code/tabari/TABARI.Demo.verbs"},
+                                  [&](const InputError& e) { errors.push_back(e); });
+  for (auto& e : errors) ADD_FAILURE() << e.file << ":" << e.line << ": " << e.message;
+  EXPECT_GT(set->block_count(), 250u);
+  // "ACT_ [100]" with its forms on the next line: "{ ACTING_ ACTXD_ ACTUALITY }".
+  EXPECT_NE(set->Forms(set->WordId("actxd")), nullptr);
+  // Synsets from <SYNSETS> are usable in patterns: &TIETYPES in "- * &TIETYPES TIES [902]".
+  EXPECT_NE(set->WordId("cultural"), 0u);
+}
+
+}  // namespace
+}  // namespace communique::code
