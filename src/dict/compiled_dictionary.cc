@@ -340,11 +340,11 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
   };
   for (uint32_t i = 0; i < n;) {
     auto [best_end, best_node] = longest(i);
-    // Leftmost-longest, except that a longer phrase starting one word later wins: "the UN
-    // Secretary-General" is UN_SECRETARY_GENERAL, not THE_UN followed by a stray title.
+    // Leftmost-longest, except that a longer phrase starting one word later, inside this one,
+    // wins: "the UN Secretary-General" is UN_SECRETARY_GENERAL, not THE_UN and a stray title.
     if (best_node != kNone && i + 1 < best_end) {
       auto [next_end, next_node] = longest(i + 1);
-      if (next_node != kNone && next_end > best_end) { ++i; continue; }
+      if (next_node != kNone && next_end - (i + 1) > best_end - i) { ++i; continue; }
     }
     if (best_node != kNone) {
       const Node& c = nodes_[best_node];

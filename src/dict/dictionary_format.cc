@@ -485,8 +485,8 @@ std::optional<Date> ParseDictionaryDate(std::string_view d) {
   if (d.size() == 6) {
     int yy = (d[0] - '0') * 10 + (d[1] - '0');
     ymd = (yy <= 30 ? "20" : "19") + std::string(d);
-  } else if (d.size() >= 8 && d.size() <= 10) {
-    ymd = std::string(d.substr(0, 8));
+  } else if (d.size() == 8) {
+    ymd = std::string(d);
   } else {
     return std::nullopt;
   }

@@ -95,8 +95,9 @@ struct DictionaryModel {
   std::vector<DiscardEntry> discards;
 };
 
-// Two-digit years: YY <= 30 means 20YY, otherwise 19YY (PETRARCH2's pivot). YYYYMMDD reads the
-// first 8 digits. Other lengths (e.g. the 7-digit "2004017") and impossible days are errors.
+// Two-digit years: YY <= 30 means 20YY, otherwise 19YY (PETRARCH2's pivot). Other lengths (the
+// 7-digit "2004017", the 10-digit "1920030320" that PETRARCH2 silently read as 1920-03-03) and
+// impossible days are errors.
 std::optional<Date> ParseDictionaryDate(std::string_view digits);
 
 // Parse `content` (the text of `path`) and append to `model`. `kind` is what the file holds

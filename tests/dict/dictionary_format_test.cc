@@ -29,7 +29,8 @@ TEST(DictFormat, DatesAndPivot) {
   EXPECT_EQ(ParseDictionaryDate("300101")->ToString(), "2030-01-01");
   EXPECT_EQ(ParseDictionaryDate("310101")->ToString(), "1931-01-01");
   EXPECT_EQ(ParseDictionaryDate("20190320")->ToString(), "2019-03-20");
-  EXPECT_EQ(ParseDictionaryDate("1920030320")->ToString(), "1920-03-03");  // PETRARCH2: first 8 digits
+  EXPECT_FALSE(ParseDictionaryDate("1920030320"));  // PETRARCH2 read 1920-03-03: a typo, reported
+  EXPECT_FALSE(ParseDictionaryDate("201005011"));
   EXPECT_FALSE(ParseDictionaryDate("2004017"));
   EXPECT_FALSE(ParseDictionaryDate("20041301"));
   EXPECT_FALSE(ParseDictionaryDate("99100"));
