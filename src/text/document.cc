@@ -22,8 +22,8 @@ size_t RawUnitEnd(std::string_view raw, size_t r) {
     if (j > name && j < raw.size() && raw[j] == ';') return j + 1;
   }
   size_t e = r + 1;
-  for (;;) {
-    while (e < raw.size() && (byte(e) & 0xC0) == 0x80) ++e;
+  for (int marks = 0; marks <= 32; ++marks) {  // bounded: a run of marks is junk, not a character
+    for (int k = 0; k < 3 && e < raw.size() && (byte(e) & 0xC0) == 0x80; ++k) ++e;
     // Combining marks U+0300..U+036F (CC 80..CD AF) stay with the character before them.
     if (e + 1 < raw.size() && ((byte(e) == 0xCC) || (byte(e) == 0xCD && byte(e + 1) <= 0xAF))) {
       e += 2;
@@ -31,6 +31,7 @@ size_t RawUnitEnd(std::string_view raw, size_t r) {
     }
     return e;
   }
+  return e;
 }
 
 }  // namespace
