@@ -119,6 +119,22 @@ TEST(DictSet, TabariStemsMatchWordBeginnings) {
   files.agents = {std::string(COMMUNIQUE_FIXTURES) + "/dict/tabari/Validate.agents"};
   auto set = DictionarySet::Load(files, nullptr);
   EXPECT_EQ(Codes(*set, "Argentine officials met Arnor"), (std::vector<std::string>{"ARGGOV", "ARN"}));
+  // `[NGM~]`: the agent code goes before the country's.
+  EXPECT_EQ(Codes(*set, "Arnor human rights activists protested"), (std::vector<std::string>{"NGMARN"}));
+}
+
+TEST(DictSet, NullCodeMeansNoActorForThatPeriod) {
+  auto base = TempFile("null.txt",
+                       "JEAN_MARIE_GUEHENNO_ [IGOUNO 000101-080801] [---]\nBOROMIR [---]\nGONDOR [GON]\n");
+  DictionaryFiles files;
+  files.actors = {base};
+  auto set = DictionarySet::Load(files, nullptr);
+  EXPECT_EQ(Codes(*set, "Jean-Marie Guehenno visited Gondor", Date{2005, 1, 1}),
+            (std::vector<std::string>{"IGOUNO", "GON"}));
+  EXPECT_EQ(Codes(*set, "Jean-Marie Guehenno visited Gondor", Date{2010, 1, 1}),
+            (std::vector<std::string>{"GON"}));
+  // A null-coded phrase yields no actor and does not disturb its neighbours.
+  EXPECT_EQ(Codes(*set, "Boromir and Gondor"), (std::vector<std::string>{"GON"}));
 }
 
 TEST(DictSet, SafeToShareBetweenThreads) {
