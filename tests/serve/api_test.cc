@@ -59,7 +59,7 @@ class RunningServer {
   std::thread thread_;
 };
 
-class ApiTest : public ::testing::Test {
+class ServeApiTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = MakeTempDir("communique-serve-test");
@@ -130,7 +130,7 @@ std::set<std::string> Codes(const json& events, const char* side) {
   return out;
 }
 
-TEST_F(ApiTest, HealthReportsTheStore) {
+TEST_F(ServeApiTest, HealthReportsTheStore) {
   json h = Get("/health");
   EXPECT_EQ(h["status"], "ok");
   EXPECT_EQ(h["backend"], "sqlite");
@@ -140,7 +140,7 @@ TEST_F(ApiTest, HealthReportsTheStore) {
   Get("/health?x=1", 400);
 }
 
-TEST_F(ApiTest, EventsUnfilteredAndPaginated) {
+TEST_F(ServeApiTest, EventsUnfilteredAndPaginated) {
   json all = Get("/api/events?limit=100");
   EXPECT_EQ(all["total"], FixtureCount());
   ASSERT_EQ(all["events"].size(), FixtureCount());
@@ -159,7 +159,7 @@ TEST_F(ApiTest, EventsUnfilteredAndPaginated) {
   EXPECT_EQ(past["total"], FixtureCount());
 }
 
-TEST_F(ApiTest, EventsSorted) {
+TEST_F(ServeApiTest, EventsSorted) {
   json up = Get("/api/events?sort=goldstein&limit=100");
   double last = -100;
   for (const auto& e : up["events"]) {
@@ -171,7 +171,7 @@ TEST_F(ApiTest, EventsSorted) {
   EXPECT_EQ(up["events"][0]["cameo"], "166");     // suspending participation: -7
 }
 
-TEST_F(ApiTest, EventsFiltered) {
+TEST_F(ServeApiTest, EventsFiltered) {
   json csto = Get("/api/events?actor=IGOEURCSTO&limit=100");
   EXPECT_EQ(csto["total"], FixtureCount());  // codes are prefixes: IGOEURCSTOLEG is the CSTO too
   for (const auto& e : csto["events"]) {
@@ -214,7 +214,7 @@ TEST_F(ApiTest, EventsFiltered) {
   EXPECT_EQ(Get("/api/events?actor=NOSUCHACTOR")["total"], 0);
 }
 
-TEST_F(ApiTest, EventsRejectBadParameters) {
+TEST_F(ServeApiTest, EventsRejectBadParameters) {
   for (const std::string& bad : std::vector<std::string>{
            "/api/events?actor=..%2F..%2Fetc", "/api/events?actor=RUS%27%3B%20DROP%20TABLE%20events%3B--",
            "/api/events?country=RUSSIA", "/api/events?country=R%27S", "/api/events?quad=5",
@@ -236,7 +236,7 @@ TEST_F(ApiTest, EventsRejectBadParameters) {
   EXPECT_NE(u["error"].get<std::string>().find("actr"), std::string::npos);
 }
 
-TEST_F(ApiTest, OneEventWithMentionsAndHighlights) {
+TEST_F(ServeApiTest, OneEventWithMentionsAndHighlights) {
   json list = Get("/api/events?dyad=ARM-IGOEURCSTO&cameo=160");
   ASSERT_EQ(list["total"], 1);
   int64_t id = list["events"][0]["id"];
@@ -262,7 +262,7 @@ TEST_F(ApiTest, OneEventWithMentionsAndHighlights) {
   Get("/api/events/1?x=1", 400);
 }
 
-TEST_F(ApiTest, AggregatesByDyadAndQuad) {
+TEST_F(ServeApiTest, AggregatesByDyadAndQuad) {
   json dyads = Get("/api/aggregates?group=dyad&period=month");
   EXPECT_EQ(dyads["group"], "dyad");
   EXPECT_EQ(dyads["period"], "month");
@@ -298,7 +298,7 @@ TEST_F(ApiTest, AggregatesByDyadAndQuad) {
   }
 }
 
-TEST_F(ApiTest, ActorSearchAndProfile) {
+TEST_F(ServeApiTest, ActorSearchAndProfile) {
   json found = Get("/api/actors?q=CSTO");
   std::set<std::string> codes;
   for (const auto& a : found["actors"]) codes.insert(a["code"]);
@@ -322,7 +322,7 @@ TEST_F(ApiTest, ActorSearchAndProfile) {
   Get("/api/actors?q=a%01b", 400);
 }
 
-TEST_F(ApiTest, OrganizationTimeline) {
+TEST_F(ServeApiTest, OrganizationTimeline) {
   json t = Get("/api/organizations/IGOEURCSTO/timeline");
   EXPECT_EQ(t["code"], "IGOEURCSTO");
   EXPECT_EQ(t["members"].size(), 6u);
@@ -352,7 +352,7 @@ TEST_F(ApiTest, OrganizationTimeline) {
   Get("/api/organizations/IGOEURCSTO/timeline?foo=1", 400);
 }
 
-TEST_F(ApiTest, DocumentWithEventSpans) {
+TEST_F(ServeApiTest, DocumentWithEventSpans) {
   json list = Get("/api/events?dyad=ARM-IGOEURCSTO&cameo=160");
   std::string doc_id = list["events"][0]["doc_id"];
   ASSERT_FALSE(doc_id.empty());
@@ -384,7 +384,7 @@ TEST_F(ApiTest, DocumentWithEventSpans) {
   Get("/api/documents/no-such-document", 404);
 }
 
-TEST_F(ApiTest, UnknownRoutesAnswerJson) {
+TEST_F(ServeApiTest, UnknownRoutesAnswerJson) {
   Get("/api/nothing", 404);
   Get("/api/events/1/2", 404);
   auto c = server_->Client();
@@ -400,7 +400,7 @@ TEST_F(ApiTest, UnknownRoutesAnswerJson) {
   EXPECT_EQ(ingest->status, 404);
 }
 
-TEST_F(ApiTest, StaticPageServedWithoutTraversal) {
+TEST_F(ServeApiTest, StaticPageServedWithoutTraversal) {
   auto c = server_->Client();
   auto index = c.Get("/");
   ASSERT_TRUE(index);
@@ -437,7 +437,7 @@ TEST_F(ApiTest, StaticPageServedWithoutTraversal) {
   }
 }
 
-TEST(ParamsTest, FilterFromParameters) {
+TEST(ServeParamsTest, FilterFromParameters) {
   Params p = {{"actor", "igoeurcsto"}, {"country", "arm,blr"}, {"dyad", "RUS-"}, {"cameo", "04"},
               {"plover", "consult"}, {"quad", "1"}, {"from", "2024-11-01"}, {"to", "2024-11-30"},
               {"text", "summit"}, {"outlet", "TASS.com"}, {"sort", "-mentions"}, {"limit", "10"},
@@ -460,7 +460,7 @@ TEST(ParamsTest, FilterFromParameters) {
   EXPECT_EQ(f.offset, 20u);
 }
 
-TEST(ParamsTest, HighlightsAvoidOverlap) {
+TEST(ServeParamsTest, HighlightsAvoidOverlap) {
   auto hs = FindHighlights("Russia and russia met", "Russia", "met", "Russia");
   ASSERT_EQ(hs.size(), 3u);
   EXPECT_EQ(hs[0].role, "source");
@@ -471,7 +471,7 @@ TEST(ParamsTest, HighlightsAvoidOverlap) {
   EXPECT_TRUE(FindHighlights("short", "a much longer actor name", "", "").empty());
 }
 
-TEST(TokenTest, ConstantTimeEquals) {
+TEST(ServeTokenTest, ConstantTimeEquals) {
   EXPECT_TRUE(ConstantTimeEquals("s3cret-token", "s3cret-token"));
   EXPECT_FALSE(ConstantTimeEquals("s3cret-token", "s3cret-tokem"));
   EXPECT_FALSE(ConstantTimeEquals("s3cret-token", "s3cret-token2"));
@@ -481,7 +481,7 @@ TEST(TokenTest, ConstantTimeEquals) {
 }
 
 // Ingest through the API: the token guard, then real documents read, coded and stored.
-class IngestTest : public ::testing::Test {
+class ServeIngestTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = MakeTempDir("communique-serve-ingest");
@@ -510,13 +510,13 @@ class IngestTest : public ::testing::Test {
   std::unique_ptr<code::Coder> coder_;
 };
 
-TEST_F(IngestTest, RefusesToStartWithoutToken) {
+TEST_F(ServeIngestTest, RefusesToStartWithoutToken) {
   ServeOptions o = Options();
   o.ingest_token.clear();
   EXPECT_THROW(Server(*store_, o), std::invalid_argument);
 }
 
-TEST_F(IngestTest, TokenGuardAndStoring) {
+TEST_F(ServeIngestTest, TokenGuardAndStoring) {
   RunningServer server(*store_, Options());
   auto c = server.Client();
   const std::string doc =
