@@ -571,16 +571,29 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
     used[i] = true;
     if (ag.code.empty()) continue;  // `[~]`: a noun the dictionary marks as no actor
     if (i + 1 < k && country_level(i + 1)) {
+      // "President of Kazakhstan", "parliamentarians from Belarus, Kazakhstan, and Iran".
       auto sep = between(m.end_unit, matches[i + 1].first_unit);
-      bool of = (sep.size() == 1 && sep[0] == "of") || (sep.size() == 2 && sep[0] == "of" && sep[1] == "the");
+      bool of = (sep.size() == 1 && (sep[0] == "of" || sep[0] == "from")) ||
+                (sep.size() == 2 && (sep[0] == "of" || sep[0] == "from") && sep[1] == "the");
       if (of) {
-        ActorMention am = make(i, i + 1, compose_code(code_of(i + 1), ag));
-        am.is_agent = true;
-        actor_source(i + 1, &am);
-        std::string note = agent_desc(i) + " of " + code_of(i + 1);
-        am.why = am.why.empty() ? note : note + "; " + am.why;
-        out.push_back(std::move(am));
-        used[i + 1] = true;
+        size_t last = i + 1;
+        while (last + 1 < k && country_level(last + 1)) {
+          auto gap = between(matches[last].end_unit, matches[last + 1].first_unit);
+          if (gap.empty() || gap.size() > 2 ||
+              !std::all_of(gap.begin(), gap.end(), [](std::string_view g) { return IsSeparator(g); }))
+            break;
+          ++last;
+        }
+        for (size_t a = i + 1; a <= last; ++a) {
+          used[a] = true;
+          if (code_of(a) == "---") continue;
+          ActorMention am = make(a == i + 1 ? i : a, a, compose_code(code_of(a), ag));
+          am.is_agent = true;
+          actor_source(a, &am);
+          std::string note = agent_desc(i) + " " + std::string(sep[0]) + " " + code_of(a);
+          am.why = am.why.empty() ? note : note + "; " + am.why;
+          out.push_back(std::move(am));
+        }
         continue;
       }
     }
