@@ -60,6 +60,9 @@ struct Clauses {
 // Words the rules need, lower-case.
 bool IsNegation(std::string_view norm);
 bool IsPronoun(std::string_view norm);
+// Prepositions whose object lends its actor to an actorless head: "Demonstrators in Baghdad",
+// "Leaders of CSTO nations", "Militants loyal to Iraq's Al-Qaeda".
+bool LendsActor(std::string_view prep);
 
 Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<ActorMention>& actors);
 

@@ -342,7 +342,7 @@ class CoderImpl : public Coder {
     if (!out.empty()) return out;
     if (pi + 1 < static_cast<int>(c.phrases.size())) {
       const NounPhrase& q = c.phrases[pi + 1];
-      if (q.in_prep && tokens[q.prep].norm == "of" && q.prep == p.span.end) {
+      if (q.in_prep && q.prep == p.span.end && LendsActor(tokens[q.prep].norm)) {
         for (int a : q.actors) add_mention(a);
         if (!out.empty()) return out;
       }
@@ -494,7 +494,15 @@ class CoderImpl : public Coder {
       for (auto& t : tokens) line += " " + std::string(sentence.substr(t.begin, t.end - t.begin)) + "/" + t.tag;
       notes->push_back(line);
     }
-    if (p_.dictionaries->IsDiscarded(tokens)) {
+    // The Phoenix discard list names every year from 1914 on (meant to drop historical
+    // chronologies); a year in news text dates an event, it does not make the sentence history.
+    // Years are masked for the discard check only.
+    thread_local std::vector<Token> masked;
+    masked.assign(tokens.begin(), tokens.end());
+    for (Token& t : masked)
+      if (t.norm.size() == 4 && std::all_of(t.norm.begin(), t.norm.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+        t.norm = "#year";
+    if (p_.dictionaries->IsDiscarded(masked)) {
       if (notes) notes->push_back("discarded: a discard phrase occurs; the sentence is not coded");
       return;
     }
