@@ -141,6 +141,14 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
       saw_be = false;
     }
     if (tokens[g.span.begin].norm == "to") g.finite = false;
+    // "is opposed to", "is committed to", "are prepared to": adjectival participles, active in
+    // meaning, unless an agent follows ("was sent to Iraq by ..." stays passive).
+    if (g.passive && g.span.end < n && tokens[g.span.end].norm == "to") {
+      bool agent = false;
+      for (uint32_t k = g.span.end; k < n && k < g.span.end + 8; ++k)
+        if (tokens[k].norm == "by") agent = true;
+      if (!agent && g.verbs.size() == 1) g.passive = false;
+    }
     // "is" alone is a copula: no content verb, nothing to code, but it still bounds clauses.
     if (g.verbs.empty()) {
       uint32_t last = g.span.end - 1;

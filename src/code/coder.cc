@@ -368,9 +368,10 @@ class CoderImpl : public Coder {
       }
     }
     // A capital named for its government ("Yerevan suspended ...", "Moscow said").
-    if (!ref && p_.gazetteer && !p.pronoun) {
-      auto m = p_.gazetteer->MatchAt(tokens, p.span.begin);
-      if (!m && tokens[p.span.begin].tag == "DT") m = p_.gazetteer->MatchAt(tokens, p.span.begin + 1);
+    uint32_t name_at = p.span.begin + (tokens[p.span.begin].tag == "DT" ? 1 : 0);
+    if (!ref && p_.gazetteer && !p.pronoun && name_at < p.span.end &&
+        (tokens[name_at].tag == "NNP" || tokens[name_at].tag == "NNPS")) {
+      auto m = p_.gazetteer->MatchAt(tokens, name_at);
       if (m && m->place && m->place->kind == Place::Kind::kCapital && m->last_token == p.span.end) {
         Resolved r;
         r.actor.text = std::string(sentence.substr(tokens[m->first_token].begin,
@@ -408,6 +409,14 @@ class CoderImpl : public Coder {
     Matcher matcher(tokens, ids, c, &present_words_);
     for (uint32_t v : g.verbs) {
       const auto* forms = p_.verbs->Forms(ids[v]);
+      // "reimposed", "re-imposed": the verb without its prefix, when the dictionary knows it.
+      if (!forms) {
+        std::string_view w = tokens[v].norm;
+        if (w.size() > 5 && w.substr(0, 2) == "re") {
+          std::string_view rest = w.substr(w[2] == '-' ? 3 : 2);
+          forms = p_.verbs->Forms(p_.verbs->WordId(rest));
+        }
+      }
       if (!forms) {
         if (notes) notes->push_back("  verb '" + tokens[v].norm + "': not in the verb dictionary");
         continue;
@@ -453,7 +462,11 @@ class CoderImpl : public Coder {
           m.paired_code = !f.code.empty() ? f.paired_code : b.paired_code;
         }
         int spec = matched ? m.pattern->specificity + 1 : 0;
-        if (f.particles.size() > best_particles || spec > best_spec) {
+        // On equal footing, a reading with an event code beats one without (an overlay block
+        // giving a verb the default code the main dictionary lacks).
+        bool better_code = spec == best_spec && best.form && best.match.code == "---" &&
+                           m.code != "---" && f.particles.size() == best_particles;
+        if (f.particles.size() > best_particles || spec > best_spec || better_code) {
           best.verb = v;
           best.form = &f;
           best.after = q;
@@ -497,12 +510,21 @@ class CoderImpl : public Coder {
     // The Phoenix discard list names every year from 1914 on (meant to drop historical
     // chronologies); a year in news text dates an event, it does not make the sentence history.
     // Years are masked for the discard check only.
-    thread_local std::vector<Token> masked;
-    masked.assign(tokens.begin(), tokens.end());
-    for (Token& t : masked)
-      if (t.norm.size() == 4 && std::all_of(t.norm.begin(), t.norm.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
-        t.norm = "#year";
-    if (p_.dictionaries->IsDiscarded(masked)) {
+    auto is_year = [](const Token& t) {
+      return t.norm.size() == 4 &&
+             std::all_of(t.norm.begin(), t.norm.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    };
+    bool discarded;
+    if (std::any_of(tokens.begin(), tokens.end(), is_year)) {
+      thread_local std::vector<Token> masked;
+      masked.assign(tokens.begin(), tokens.end());
+      for (Token& t : masked)
+        if (is_year(t)) t.norm = "#year";
+      discarded = p_.dictionaries->IsDiscarded(masked);
+    } else {
+      discarded = p_.dictionaries->IsDiscarded(tokens);
+    }
+    if (discarded) {
       if (notes) notes->push_back("discarded: a discard phrase occurs; the sentence is not coded");
       return;
     }
