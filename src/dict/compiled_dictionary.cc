@@ -550,10 +550,11 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
         continue;
       }
       // An organization or institution followed by a role noun ("U.N. envoy", "Kremlin
-      // spokesman"): the role belongs to it and the code stays the organization's.
+      // spokesman"): the role belongs to it and the code stays the organization's. After a
+      // person ("Erdogan's foreign minister") the role is someone else's.
       size_t last = i;
       std::string note;
-      if (i + 1 < k && matches[i + 1].agent != kNone && matches[i + 1].actor == kNone &&
+      if (!person_[m.actor] && i + 1 < k && matches[i + 1].agent != kNone && matches[i + 1].actor == kNone &&
           adjacent(m.end_unit, matches[i + 1].first_unit)) {
         last = i + 1;
         used[last] = true;

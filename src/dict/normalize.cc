@@ -3,6 +3,9 @@
 
 #include <cctype>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 namespace communique::dict {
 
 namespace {
@@ -56,17 +59,62 @@ void AppendMatchUnits(std::string_view w, std::vector<std::string>* out) {
     if (IsHyphenLike(w, i, &len)) { flush(); i += len; continue; }
     if (IsApostrophe(w, i, &len)) { i += len; continue; }
     if (c == '.') { ++i; continue; }
-    cur += (c < 0x80) ? static_cast<char>(std::tolower(c)) : static_cast<char>(c);
-    ++i;
+    if (c < 0x80) {
+      cur += static_cast<char>(std::tolower(c));
+      ++i;
+      continue;
+    }
+    // Lower case beyond ASCII the way the tokenizer does (u_tolower per code point).
+    int32_t j = static_cast<int32_t>(i);
+    UChar32 cp;
+    U8_NEXT(w.data(), j, static_cast<int32_t>(w.size()), cp);
+    if (cp < 0) {
+      cur += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    char buf[4];
+    int32_t k = 0;
+    U8_APPEND_UNSAFE(buf, k, u_tolower(cp));
+    cur.append(buf, static_cast<size_t>(k));
+    i = static_cast<size_t>(j);
   }
   flush();
+}
+
+// Latin letters with diacritics as the English press drops them: Erdoğan -> Erdogan.
+char FoldLatin(UChar32 cp) {
+  switch (u_tolower(cp)) {
+    case 0xE0: case 0xE1: case 0xE2: case 0xE3: case 0xE4: case 0xE5: case 0x101: case 0x103: return 'a';
+    case 0xE7: case 0x107: case 0x10D: return 'c';
+    case 0x10F: case 0x111: return 'd';
+    case 0xE8: case 0xE9: case 0xEA: case 0xEB: case 0x113: case 0x117: case 0x11B: case 0x259: return 'e';
+    case 0x11F: return 'g';
+    case 0xEC: case 0xED: case 0xEE: case 0xEF: case 0x12B: case 0x131: return 'i';
+    case 0x142: return 'l';
+    case 0xF1: case 0x144: case 0x148: return 'n';
+    case 0xF2: case 0xF3: case 0xF4: case 0xF5: case 0xF6: case 0xF8: case 0x14D: case 0x151: return 'o';
+    case 0x159: return 'r';
+    case 0x15B: case 0x15F: case 0x161: return 's';
+    case 0x163: case 0x165: return 't';
+    case 0xF9: case 0xFA: case 0xFB: case 0xFC: case 0x16B: case 0x16F: case 0x171: return 'u';
+    case 0xFD: case 0xFF: return 'y';
+    case 0x17A: case 0x17C: case 0x17E: return 'z';
+    default: return 0;
+  }
 }
 
 std::string NameKey(std::string_view word) {
   std::string s;
   s.reserve(word.size());
-  for (unsigned char c : word) {
-    if (std::isalpha(c)) s += static_cast<char>(std::tolower(c));
+  for (int32_t i = 0; i < static_cast<int32_t>(word.size());) {
+    UChar32 cp;
+    U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), cp);
+    if (cp >= 0 && cp < 0x80) {
+      if (std::isalpha(cp)) s += static_cast<char>(std::tolower(cp));
+    } else if (char folded = cp > 0 ? FoldLatin(cp) : 0) {
+      s += folded;
+    }
   }
   std::string t;
   t.reserve(s.size() + 2);

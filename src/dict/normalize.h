@@ -12,7 +12,7 @@
 
 namespace communique::dict {
 
-// Splits `word` into match units: ASCII lower case, split at hyphens (and the dash characters the
+// Splits `word` into match units: lower case (as the tokenizer's), split at hyphens (and the dash characters the
 // tokenizer unifies to '-'), periods and apostrophes dropped ("u.n." -> "un", "o'brien" ->
 // "obrien"); the possessive "'s" stays the unit "'s". Appends to `out`; a word made only of
 // punctuation yields nothing.
@@ -25,7 +25,7 @@ bool NeedsSplitting(std::string_view word);
 // Transliteration key of a name word, for spelling-tolerant matching of person names:
 // "Tokayev"/"Toqaev" -> "tokaev", "Lukashenko"/"Lukashenka" -> "lukashenko",
 // "Pashinyan"/"Pashinian" -> "pashinian", "Rahmon"/"Rakhmon" -> "rahmon". Rules (in order):
-// ASCII lower case, letters only; dzh/zh/dj -> j; kh -> h; q/ck -> k; x -> ks; w -> v; ph -> f;
+// lower case, Latin diacritics dropped (Erdoğan -> erdogan), letters only; dzh/zh/dj -> j; kh -> h; q/ck -> k; x -> ks; w -> v; ph -> f;
 // sch/tch -> sh/ch; y -> i; "i" between two vowels dropped; doubled letters collapsed; a final
 // "-enka" read as "-enko" (Belarusian vs Russian spelling).
 std::string NameKey(std::string_view word);
