@@ -256,16 +256,21 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
         break;
       }
     g.pre_scope = {left, g.span.begin};
+    // "unless Israel rescinded", "if he gave them": a condition, not something that happened.
+    if (left > 0 && In(tokens[left - 1].norm, {"if", "unless", "whether"})) g.conditional = true;
+    for (const NounPhrase& p : out.phrases)
+      if (p.span.end == g.span.begin && p.span.begin >= left && p.span.begin > 0 &&
+          In(tokens[p.span.begin - 1].norm, {"if", "unless", "whether"}))
+        g.conditional = true;
 
     // Verb coordination: "blew up the lines and killed two" shares the subject.
     uint32_t k = g.span.begin;
     while (k > left && IsAdverbLike(tokens[k - 1])) --k;
     if (gi > 0 && k > 0 && (tokens[k - 1].norm == "and" || tokens[k - 1].norm == "or" ||
                             tokens[k - 1].norm == "," || tokens[k - 1].norm == "but")) {
-      bool coordinated = true;
-      // With a noun phrase not inside a prepositional phrase right before the conjunction, it is
-      // only coordination when that phrase is the previous verb's object, which is the usual case;
-      // but a new subject right before the verb ("and Hamas fired") is handled by the check above.
+      // A participle after a comma ("rioted, setting fire to ...", ", saying it ...") is an
+      // adjunct describing the main event, not a second event; "and V-ed" is coordination.
+      bool coordinated = g.finite || tokens[k - 1].norm != ",";
       if (coordinated) {
         g.conjoined = true;
         g.inherit_subject_from = static_cast<int>(gi - 1);
@@ -384,6 +389,7 @@ std::string DescribeClauses(const std::vector<Token>& tokens, const Clauses& c) 
     if (g.negated) label += " negated";
     if (g.modal) label += " modal";
     if (!g.finite) label += " nonfinite";
+    if (g.conditional) label += " conditional";
     starts[g.span.begin] += label + " ";
     ends[g.span.end] += "]";
   }

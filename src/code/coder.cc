@@ -589,6 +589,10 @@ class CoderImpl : public Coder {
           continue;
         }
       }
+      if (g.conditional) {
+        if (notes) notes->push_back("  not coded: a condition ('if', 'unless'), not an event that happened");
+        continue;
+      }
       if (g.negated) {
         if (notes) notes->push_back("  not coded: negated ('not', 'never', ...) — the event did not happen");
         continue;
