@@ -13,8 +13,10 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(text jsonl html warc)
 build=build-fuzz
-cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang -DCOMMUNIQUE_FUZZ=ON >/dev/null || exit 1
-cmake --build "$build" --target "${targets[@]/#/fuzz_}" -j2 >/dev/null || exit 1
+mkdir -p "$build"
+{ cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang -DCOMMUNIQUE_FUZZ=ON &&
+  cmake --build "$build" --target "${targets[@]/#/fuzz_}" -j2; } >"$build/build.log" 2>&1 ||
+  { tail -40 "$build/build.log"; echo "fuzz build failed (full log: $build/build.log)"; exit 1; }
 status=0
 for t in "${targets[@]}"; do
   corpus="$build/corpus/$t"
