@@ -398,10 +398,9 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
       std::string key = NameKey(units[m.end_unit - 1].text);
       if (key.size() < 3) continue;
       std::string name;
-      if (cased) {
-        name = std::string(sentence.substr(tokens[units[m.first_unit].token].begin,
-                                           tokens[units[m.end_unit - 1].token].end -
-                                               tokens[units[m.first_unit].token].begin));
+      uint32_t b = tokens[units[m.first_unit].token].begin, e = tokens[units[m.end_unit - 1].token].end;
+      if (cased && b <= e && e <= sentence.size()) {
+        name = std::string(sentence.substr(b, e - b));
       } else {
         name = model_.actors[m.actor].phrases.front().text();
       }
@@ -449,10 +448,8 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
     return v.empty() || (v.size() == 1 && v[0] == "'s");
   };
   auto span_text = [&](uint32_t first_token, uint32_t last_token) {
-    if (!sentence.empty()) {
-      uint32_t b = tokens[first_token].begin, e = tokens[last_token - 1].end;
-      return std::string(sentence.substr(b, e - b));
-    }
+    uint32_t b = tokens[first_token].begin, e = tokens[last_token - 1].end;
+    if (!sentence.empty() && b <= e && e <= sentence.size()) return std::string(sentence.substr(b, e - b));
     std::string s;
     for (uint32_t t = first_token; t < last_token; ++t) {
       if (!s.empty()) s += ' ';

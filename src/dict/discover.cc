@@ -46,6 +46,7 @@ void NameDiscovery::AddSentence(std::string_view sentence, const std::vector<Tok
     for (uint32_t t = m.first_token; t < m.last_token && t < tokens.size(); ++t) covered[t] = true;
 
   auto capitalized = [&](size_t t) {
+    if (tokens[t].begin >= sentence.size() || tokens[t].end > sentence.size()) return false;
     unsigned char c = static_cast<unsigned char>(sentence[tokens[t].begin]);
     return c >= 'A' && c <= 'Z' && !covered[t] && !IsCalendarWord(tokens[t].norm);
   };

@@ -183,3 +183,20 @@ TEST(DictSet, EveryOverlayEntryNamesItsSource) {
 
 }  // namespace
 }  // namespace communique
+
+namespace communique {
+namespace {
+
+// Tokens that do not belong to the text given (a caller's mistake) must not crash the matcher.
+TEST(DictSet, MismatchedSentenceTextIsHarmless) {
+  auto set = DictionarySet::Load(DictionarySet::Default(DataDir()), nullptr);
+  auto tokens = Tokenize("Kazakh President Kassym-Jomart Tokayev met Vladimir Putin in Moscow.");
+  DocumentContext doc;
+  auto got = set->FindActors("short", tokens, Date{2024, 11, 28}, &doc);
+  EXPECT_FALSE(got.empty());
+  auto none = set->FindActors("", {}, std::nullopt, &doc);
+  EXPECT_TRUE(none.empty());
+}
+
+}  // namespace
+}  // namespace communique
