@@ -206,6 +206,11 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
     i = j;
   }
 
+  out.phrase_at.assign(n, -1);
+  for (size_t pi = 0; pi < out.phrases.size(); ++pi)
+    for (uint32_t k = out.phrases[pi].span.begin; k < out.phrases[pi].span.end; ++k)
+      out.phrase_at[k] = static_cast<int>(pi);
+
   // A "preposition" right before a subject and its verb is a subordinating conjunction: "as
   // Yerevan suspended", "after Israel attacked".
   for (auto& p : out.phrases) {
@@ -230,11 +235,16 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
     // A phrase with no actor of its own takes those of an "of" phrase right after it:
     // "Leaders of CSTO nations", "the meeting of the Council".
     const NounPhrase& p = out.phrases[pi];
-    if (!p.actors.empty() || p.pronoun) return true;
+    // A role without a country ("helicopter gunships") is only a fallback: an actor with a code
+    // further left ("Russian aircraft including helicopter gunships") is the better subject.
+    for (int a : p.actors)
+      if (!actors[a].code.empty()) return true;
+    if (p.pronoun) return true;
     if (pi + 1 < static_cast<int>(out.phrases.size())) {
       const NounPhrase& q = out.phrases[pi + 1];
-      if (q.in_prep && q.prep == p.span.end && !q.actors.empty() && LendsActor(tokens[q.prep].norm))
-        return true;
+      if (q.in_prep && q.prep == p.span.end && LendsActor(tokens[q.prep].norm))
+        for (int a : q.actors)
+          if (!actors[a].code.empty()) return true;
     }
     return false;
   };

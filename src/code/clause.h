@@ -56,6 +56,7 @@ struct Clauses {
   std::vector<NounPhrase> phrases;
   std::vector<VerbGroup> groups;
   std::vector<int> actor_at;  // token -> actor index covering it, -1
+  std::vector<int> phrase_at;  // token -> noun phrase index covering it, -1
 };
 
 // Words the rules need, lower-case.

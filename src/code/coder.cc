@@ -634,6 +634,20 @@ class CoderImpl : public Coder {
           }
         }
       }
+      // "demanded that Hamas renounce ...", "warned that police will ...": the one the demand
+      // or warning is about is the subject of the complement clause.
+      if (targets.empty() && !g.passive && choice.match.code.rfind("01", 0) != 0) {
+        uint32_t q = g.post_scope.end;
+        if (q < tokens.size() && tokens[q].norm == "that") {
+          for (size_t gj = gi + 1; gj < c.groups.size(); ++gj) {
+            const VerbGroup& h = c.groups[gj];
+            if (h.pre_scope.begin != q + 1) continue;
+            for (int pi : h.subject_phrases)
+              for (auto& x : PhraseActors(pi, c, tokens, actors, sentence, ctx)) targets.push_back(std::move(x));
+            break;
+          }
+        }
+      }
       if (g.passive) {
         targets = subjects;
         sources.clear();
