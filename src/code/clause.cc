@@ -160,6 +160,21 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
     i = j;
   }
 
+  // A bare past participle right after the sentence's first noun phrase, with no finite verb
+  // before it, is the tagger confusing -ed forms ("Palestinian prisoners rioted in ..."): a
+  // past tense, unless "by" follows (a reduced passive).
+  for (size_t gi = 0; gi < out.groups.size(); ++gi) {
+    VerbGroup& g = out.groups[gi];
+    if (g.finite || g.verbs.empty() || tokens[g.verbs[0]].tag != "VBN" || g.verbs[0] != g.span.begin) continue;
+    bool earlier_finite = false;
+    for (size_t gj = 0; gj < gi; ++gj) earlier_finite = earlier_finite || out.groups[gj].finite;
+    if (earlier_finite || g.span.begin == 0) continue;
+    const Token& before = tokens[g.span.begin - 1];
+    bool after_noun = IsNounTag(before.tag) || before.tag == "PRP" || out.actor_at[g.span.begin - 1] >= 0;
+    bool by_follows = g.span.end < n && tokens[g.span.end].norm == "by";
+    if (after_noun && !by_follows) g.finite = true;
+  }
+
   // 2. Noun phrases outside verb groups; actors always count as noun material.
   for (uint32_t i = 0; i < n;) {
     auto np_token = [&](uint32_t k) {
