@@ -319,8 +319,9 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
       const Node& cur = nodes_[node];
       for (uint32_t s = cur.stems_begin; s < cur.stems_end; ++s) {
         const Stem& st = stems_[s];
-        if (u.text.size() >= st.text.size() && u.text.compare(0, st.text.size(), st.text) == 0 &&
-            j + 1 > best_end) {
+        const Node& leaf = nodes_[st.node];
+        if ((leaf.actor != kNone || leaf.agent != kNone) && u.text.size() >= st.text.size() &&
+            u.text.compare(0, st.text.size(), st.text) == 0 && j + 1 > best_end) {
           best_end = j + 1;
           best_node = st.node;
         }
