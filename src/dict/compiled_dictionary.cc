@@ -310,6 +310,28 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
     return !u.common;
   };
 
+  // Persons named in full are remembered for the rest of the document (this sentence included),
+  // so that a later surname alone resolves to them.
+  auto remember = [&](const Match& m) {
+    if (!doc || m.actor == kNone || !person_[m.actor] || m.end_unit - m.first_unit < 2) return;
+    std::string key = NameKey(units[m.end_unit - 1].text);
+    if (key.size() < 3) return;
+    std::string name;
+    uint32_t b = tokens[units[m.first_unit].token].begin, e = tokens[units[m.end_unit - 1].token].end;
+    if (cased && b <= e && e <= sentence.size()) {
+      name = std::string(sentence.substr(b, e - b));
+    } else {
+      name = model_.actors[m.actor].phrases.front().text();
+    }
+    auto same = [&](const DocumentContext::Person& p) { return p.surname_key == key; };
+    doc->persons.erase(std::remove_if(doc->persons.begin(), doc->persons.end(), same), doc->persons.end());
+    doc->persons.push_back({key, m.actor, std::move(name)});
+    // The dictionary's own spelling of the surname too ("Lukashenko" after "Lukashenka").
+    std::string root_key = NameKey(model_.actors[m.actor].phrases.front().words.back());
+    if (root_key != key && root_key.size() >= 3)
+      doc->persons.push_back({root_key, m.actor, doc->persons.back().name});
+  };
+
   const uint32_t n = static_cast<uint32_t>(units.size());
   // The longest phrase starting at unit i: (end unit, terminal node) or (0, kNone).
   auto longest = [&](uint32_t i) -> std::pair<uint32_t, uint32_t> {
@@ -356,6 +378,7 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
       else m.agent = c.agent;
       if (m.actor == kNone && m.agent == kNone) { ++i; continue; }
       matches.push_back(std::move(m));
+      remember(matches.back());
       i = best_end;
       continue;
     }
@@ -374,6 +397,7 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
         m.actor = hit_actor;
         m.how = "spelling-tolerant";
         matches.push_back(std::move(m));
+        remember(matches.back());
         i = hit_end;
         continue;
       }
@@ -392,27 +416,6 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
       }
     }
     ++i;
-  }
-  if (doc) {
-    for (const Match& m : matches) {
-      if (m.actor == kNone || !person_[m.actor] || m.end_unit - m.first_unit < 2) continue;
-      std::string key = NameKey(units[m.end_unit - 1].text);
-      if (key.size() < 3) continue;
-      std::string name;
-      uint32_t b = tokens[units[m.first_unit].token].begin, e = tokens[units[m.end_unit - 1].token].end;
-      if (cased && b <= e && e <= sentence.size()) {
-        name = std::string(sentence.substr(b, e - b));
-      } else {
-        name = model_.actors[m.actor].phrases.front().text();
-      }
-      auto same = [&](const DocumentContext::Person& p) { return p.surname_key == key; };
-      doc->persons.erase(std::remove_if(doc->persons.begin(), doc->persons.end(), same), doc->persons.end());
-      doc->persons.push_back({key, m.actor, std::move(name)});
-      // The dictionary's own spelling of the surname too ("Lukashenko" after "Lukashenka").
-      std::string root_key = NameKey(model_.actors[m.actor].phrases.front().words.back());
-      if (root_key != key && root_key.size() >= 3)
-        doc->persons.push_back({root_key, m.actor, doc->persons.back().name});
-    }
   }
   return Compose(sentence, tokens, units, matches, date);
 }
@@ -563,6 +566,24 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
       actor_source(i, &am);
       if (!note.empty()) am.why = am.why.empty() ? note : note + "; " + am.why;
       out.push_back(std::move(am));
+      // "Masimov's cabinet": the role belongs to the person's country.
+      if (person_[m.actor] && i + 1 < k && matches[i + 1].agent != kNone && matches[i + 1].actor == kNone &&
+          between(m.end_unit, matches[i + 1].first_unit) == std::vector<std::string_view>{"'s"} &&
+          !(i + 2 < k && matches[i + 2].actor != kNone && person_[matches[i + 2].actor] &&
+            adjacent(matches[i + 1].end_unit, matches[i + 2].first_unit))) {
+        CodeParts parts = SplitActorCode(code_of(i));
+        const AgentEntry& ag = model_.agents[matches[i + 1].agent];
+        if (parts.country.size() == 3 && parts.country != "IGO" && parts.country != "NGO" &&
+            parts.country != "NGM" && parts.country != "IMG" && parts.country != "MNC" && !ag.code.empty()) {
+          ActorMention r = make(i + 1, i + 1, compose_code(parts.country, ag));
+          r.is_agent = true;
+          r.dict_file = Basename(model_.files[ag.file].path);
+          r.dict_line = ag.line;
+          r.why = agent_desc(i + 1) + " of " + parts.country + ", the country of " + out.back().text;
+          out.push_back(std::move(r));
+          used[i + 1] = true;
+        }
+      }
       continue;
     }
     // An agent: "President of Kazakhstan", "President Tokayev", or on its own.
