@@ -394,6 +394,42 @@ class CoderImpl : public Coder {
     return out;
   }
 
+  static bool IsDeontic(const VerbGroup& g, const std::vector<Token>& tokens) {
+    for (uint32_t k = g.span.begin; k < g.span.end; ++k) {
+      const std::string& w = tokens[k].norm;
+      if (w == "must" || w == "should" || w == "ought") return true;
+      if ((w == "has" || w == "have" || w == "need" || w == "needs") && k + 1 < g.span.end &&
+          tokens[k + 1].norm == "to")
+        return true;
+    }
+    return false;
+  }
+
+  void AddEvent(SentenceAnalysis* a, const Resolved* s, const Resolved* t, const std::string& code,
+                std::string_view sentence, const std::string& verb, const std::string& pattern,
+                std::vector<std::string>* notes) const {
+    Event e;
+    if (s) e.source = s->actor;
+    if (t) e.target = t->actor;
+    e.cameo = code;
+    if (const CameoCode* cc = p_.cameo->Find(code)) {
+      e.plover = cc->plover;
+      e.quad_class = cc->quad_class;
+      e.goldstein = cc->goldstein;
+    }
+    e.evidence.sentence = std::string(sentence);
+    e.evidence.verb = verb;
+    e.evidence.pattern = pattern;
+    for (auto& o : a->events)
+      if (o.cameo == e.cameo && (o.source ? o.source->code : "") == (e.source ? e.source->code : "") &&
+          (o.target ? o.target->code : "") == (e.target ? e.target->code : ""))
+        return;
+    if (notes)
+      notes->push_back("  event: " + (s ? s->actor.code : std::string("-")) + " " + code + " " +
+                       (t ? t->actor.code : std::string("-")) + (e.plover.empty() ? "" : " (" + e.plover + ")"));
+    a->events.push_back(std::move(e));
+  }
+
   struct VerbChoice {
     uint32_t verb = 0;
     const VerbForm* form = nullptr;
@@ -555,6 +591,7 @@ class CoderImpl : public Coder {
     } reset{ids};
 
     std::vector<std::vector<Resolved>> group_sources(c.groups.size());
+    std::vector<std::string> group_codes(c.groups.size());
     for (size_t gi = 0; gi < c.groups.size(); ++gi) {
       const VerbGroup& g = c.groups[gi];
       std::string vg(sentence.substr(tokens[g.span.begin].begin,
@@ -597,11 +634,37 @@ class CoderImpl : public Coder {
         if (notes) notes->push_back("  not coded: negated ('not', 'never', ...) — the event did not happen");
         continue;
       }
+      // "Straw said Sudan must reach an agreement": what a speaker says someone must do is the
+      // speaker's demand on them (CAMEO 10, PLOVER REQUEST), not the deed itself.
+      if (IsDeontic(g, tokens)) {
+        int speaker = -1;
+        for (size_t gj = gi; gj-- > 0;)
+          if (group_codes[gj].rfind("01", 0) == 0) {
+            speaker = static_cast<int>(gj);
+            break;
+          }
+        if (speaker >= 0 && !group_sources[speaker].empty()) {
+          const VerbGroup& sg = c.groups[speaker];
+          std::string verb_text(sentence.substr(tokens[sg.span.begin].begin,
+                                                tokens[g.span.end - 1].end - tokens[sg.span.begin].begin));
+          std::vector<const Resolved*> tl;
+          for (auto& t : subjects) tl.push_back(&t);
+          if (tl.empty()) tl.push_back(nullptr);
+          for (auto& sp : group_sources[speaker])
+            for (auto* t : tl) {
+              if (t && t->actor.code == sp.actor.code) continue;
+              AddEvent(a, &sp, t, "100", sentence, verb_text, "reported obligation ('must', 'should') [100]", notes);
+            }
+          group_codes[gi] = "100";
+          continue;
+        }
+      }
       VerbChoice choice;
       if (!ChooseVerb(g, tokens, ids, c, &choice, notes)) {
         if (notes) notes->push_back("  not coded: no verb with an event code");
         continue;
       }
+      group_codes[gi] = choice.match.code;
       // Sources and targets.
       std::vector<Resolved> sources, targets;
       int by_phrase = -1;
@@ -682,26 +745,7 @@ class CoderImpl : public Coder {
                                                 tokens[g.span.begin].begin));
       auto emit = [&](const Resolved* s, const Resolved* t, const std::string& code) {
         if (s && t && s->actor.code == t->actor.code && s->mention == t->mention && s->mention >= 0) return;
-        Event e;
-        if (s) e.source = s->actor;
-        if (t) e.target = t->actor;
-        e.cameo = code;
-        if (const CameoCode* cc = p_.cameo->Find(code)) {
-          e.plover = cc->plover;
-          e.quad_class = cc->quad_class;
-          e.goldstein = cc->goldstein;
-        }
-        e.evidence.sentence = std::string(sentence);
-        e.evidence.verb = verb_text;
-        e.evidence.pattern = pattern_text;
-        for (auto& o : a->events)
-          if (o.cameo == e.cameo && (o.source ? o.source->code : "") == (e.source ? e.source->code : "") &&
-              (o.target ? o.target->code : "") == (e.target ? e.target->code : ""))
-            return;
-        if (notes)
-          notes->push_back("  event: " + (s ? s->actor.code : std::string("-")) + " " + code + " " +
-                           (t ? t->actor.code : std::string("-")) + (e.plover.empty() ? "" : " (" + e.plover + ")"));
-        a->events.push_back(std::move(e));
+        AddEvent(a, s, t, code, sentence, verb_text, pattern_text, notes);
       };
       // Future and intention ("will provide", "plans to meet", "would blockade") are CAMEO's
       // intents: cooperation becomes 03x (express intent), force and sanctions become 13x
