@@ -36,6 +36,10 @@ end
 
 local counter = 0
 function setup(thread)
+  -- SERVE_BENCH_LIST=1: print the paths (for the script's priming pass) instead of measuring.
+  if counter == 0 and os.getenv("SERVE_BENCH_LIST") == "1" then
+    for _, p in ipairs(paths) do io.write("PATH " .. p .. "\n") end
+  end
   thread:set("offset", counter * 7)
   counter = counter + 1
 end
