@@ -281,6 +281,8 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
         break;
       }
     g.pre_scope = {left, g.span.begin};
+    if (left > 0 && In(tokens[left - 1].norm, {"which", "who", "whom", "whose", "because", "after", "since", "while", "when"}))
+      g.background = true;
     // "unless Israel rescinded", "if he gave them": a condition, not something that happened.
     if (left > 0 && In(tokens[left - 1].norm, {"if", "unless", "whether"})) g.conditional = true;
     for (const NounPhrase& p : out.phrases)

@@ -44,6 +44,7 @@ struct VerbGroup {
   bool modal = false;        // will, would, may, plans to ...
   bool finite = true;        // false for a bare "to V" or a participle without auxiliary
   bool conditional = false;  // in an "if"/"unless" clause: hypothetical
+  bool background = false;   // in a relative or causal clause ("who had ...", "because ...")
   bool conjoined = false;    // follows "and"/"or" directly after another verb group's clause
   Span pre_scope;            // where the subject and pattern words before the verb are looked for
   Span post_scope;           // where objects and pattern words after the verb are looked for

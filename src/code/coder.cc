@@ -232,6 +232,9 @@ std::string IntentCode(const std::string& code, const VerbGroup& g, const std::v
   return "";
 }
 
+// Whether relative and causal clauses are skipped once the sentence has a (non-statement) event.
+constexpr bool kSkipBackground = true;
+
 // Whether an event is coded when the clause names neither source nor target actor.
 constexpr bool kActorless = true;
 
@@ -623,6 +626,16 @@ class CoderImpl : public Coder {
         }
         if (!controlled) {
           if (notes) notes->push_back("  not coded: not a finite clause");
+          continue;
+        }
+      }
+      // Relative and causal clauses give the background of the sentence's event; they are coded
+      // only when the sentence has no event of its own.
+      if (g.background && kSkipBackground && !a->events.empty()) {
+        bool main_event = false;
+        for (auto& e : a->events) main_event = main_event || e.cameo.rfind("01", 0) != 0;
+        if (main_event) {
+          if (notes) notes->push_back("  not coded: background clause of an already coded event");
           continue;
         }
       }
