@@ -305,7 +305,9 @@ struct BatchState {
   std::map<std::pair<std::string, std::string>, int64_t> names;       // (code, words) -> times seen
   std::unordered_map<std::string, int64_t> group_events;  // "group|src|tgt|cameo|loc" -> event id
   std::unordered_set<std::string> doc_ids;
-  std::vector<std::vector<Value>> sentences, mentions;
+  std::vector<std::vector<Value>> sentences, mentions, bands;
+  std::unordered_map<int64_t, std::vector<int64_t>> band_docs;  // band key -> documents of the batch
+  std::unordered_map<int64_t, std::pair<MinHash, int64_t>> signatures;  // document -> signature, group
 };
 
 class StoreImpl : public Store {
@@ -883,15 +885,28 @@ class StoreImpl : public Store {
                  if (s > best) best = s, best_group = r.Int(1), best_pk = r.Int(0);
                  return true;
                });
+      // Documents of this batch: their bands are still in memory.
+      std::set<int64_t> in_batch;
+      for (int64_t k : bands)
+        if (auto it = batch.band_docs.find(k); it != batch.band_docs.end())
+          in_batch.insert(it->second.begin(), it->second.end());
+      for (int64_t other : in_batch) {
+        if (other == pk) continue;
+        const auto& [sig, other_group] = batch.signatures.at(other);
+        double s = EstimateJaccard(mh, sig);
+        if (s > best || (s == best && other < best_pk)) best = s, best_group = other_group, best_pk = other;
+      }
       if (best >= kDuplicateThreshold && best_pk) {
         group = best_group;
         similarity = best;
         ++stats.near_duplicates;
       }
-      std::vector<std::vector<Value>> rows;
-      for (int64_t k : bands) rows.push_back({k, pk});
-      db.Copy("doc_bands", {"band_key", "doc"}, rows);
+      for (int64_t k : bands) {
+        batch.bands.push_back({k, pk});
+        batch.band_docs[k].push_back(pk);
+      }
     }
+    batch.signatures[pk] = {mh, group};
     db.Run("UPDATE documents SET dup_group = $1, dup_similarity = $2, minhash = $3 WHERE id = $4",
            {group, similarity, EncodeMinHash(mh), pk});
 
@@ -1031,8 +1046,11 @@ class StoreImpl : public Store {
              "target_text", "target_sector", "verb", "pattern", "evidence", "raw_begin", "raw_end", "in_duplicate",
              "confidence"},
             batch.mentions);
+    db.Copy("doc_bands", {"band_key", "doc"}, batch.bands);
     batch.sentences.clear();
     batch.mentions.clear();
+    batch.bands.clear();
+    batch.band_docs.clear();
   }
 
   void FinishBatch(Db& db, const std::set<int64_t>& touched,
