@@ -555,8 +555,12 @@ class Extractor {
       if (tag == GUMBO_TAG_SCRIPT && !dates[kJsonLd]) {
         const char* type = Attr(n, "type");
         if (type && Lower(type) == "application/ld+json") {
-          auto j = nlohmann::json::parse(TextOf(n), nullptr, /*allow_exceptions=*/false);
-          if (!j.is_discarded()) dates[kJsonLd] = JsonLdDate(j);
+          try {
+            auto j = nlohmann::json::parse(TextOf(n), nullptr, /*allow_exceptions=*/false);
+            if (!j.is_discarded()) dates[kJsonLd] = JsonLdDate(j);
+          } catch (const nlohmann::json::exception&) {
+            // A broken JSON-LD block only means no date from it.
+          }
         }
       }
       for (unsigned c = kids->length; c-- > 0;) stack.push_back(static_cast<const GumboNode*>(kids->data[c]));

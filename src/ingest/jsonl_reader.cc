@@ -54,12 +54,14 @@ void ReadJsonLines(BufferedReader& in, ReadContext& ctx) {
     nlohmann::json j;
     try {
       j = nlohmann::json::parse(sv);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {
+      // Syntax errors, and numbers too large for a double (out_of_range), are both bad lines.
       std::string what = e.what();
       // nlohmann's message starts with "[json.exception.parse_error.101] parse error at ..."
       if (size_t p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
-      ctx.Error(lineno, line_start + std::min<size_t>(e.byte ? e.byte - 1 : 0, sv.size()),
-                "malformed JSON: " + what + "; line skipped");
+      size_t byte = 0;
+      if (const auto* pe = dynamic_cast<const nlohmann::json::parse_error*>(&e)) byte = pe->byte ? pe->byte - 1 : 0;
+      ctx.Error(lineno, line_start + std::min<size_t>(byte, sv.size()), "malformed JSON: " + what + "; line skipped");
       ++ctx.stats->skipped;
       continue;
     }

@@ -92,3 +92,22 @@ TEST(IngestJsonl, SinkCanStopReading) {
 
 }  // namespace
 }  // namespace communique::ingest
+
+namespace communique::ingest {
+namespace {
+
+// Found by fuzz_jsonl: a number too large for a double threw out_of_range, not parse_error.
+TEST(IngestJsonl, NumberOverflowIsAMalformedLine) {
+  std::string in = "{\"id\":\"a\",\"text\":\"one\"}\n{\"id\":1E400,\"text\":\"x\"}\n99999999999999000000E16381\n"
+                   "{\"id\":\"b\",\"text\":\"two\"}\n";
+  auto r = testing::ReadMemory(in, "big-number.jsonl");
+  ASSERT_EQ(r.docs.size(), 2u);
+  EXPECT_EQ(r.docs[1].id, "b");
+  ASSERT_EQ(r.errors.size(), 2u);
+  EXPECT_EQ(r.errors[0].line, 2u);
+  EXPECT_EQ(r.errors[1].line, 3u);
+  EXPECT_NE(r.errors[0].message.find("malformed JSON"), std::string::npos) << r.errors[0].message;
+}
+
+}  // namespace
+}  // namespace communique::ingest
