@@ -242,9 +242,11 @@ ActorSearch ParseActorSearch(const Params& params) {
   return s;
 }
 
-store::TimelineRequest ParseTimelineQuery(std::string_view code, const Params& params) {
-  RejectUnknown(params, {"from", "to", "members", "all_member_events"});
-  store::TimelineRequest r;
+TimelineQuery ParseTimelineQuery(std::string_view code, const Params& params) {
+  RejectUnknown(params, {"from", "to", "members", "all_member_events", "limit"});
+  TimelineQuery q;
+  if (auto v = One(params, "limit")) q.limit = static_cast<uint32_t>(Unsigned("limit", *v, 1, 10000));
+  store::TimelineRequest& r = q.request;
   r.code = ParseActorCode("organization code", code);
   r.from = DateParam(params, "from");
   r.to = DateParam(params, "to");
@@ -263,7 +265,7 @@ store::TimelineRequest ParseTimelineQuery(std::string_view code, const Params& p
       throw ParamError("parameter 'all_member_events' must be true or false");
     }
   }
-  return r;
+  return q;
 }
 
 }  // namespace communique::serve

@@ -52,8 +52,13 @@ struct ActorSearch {
 };
 ActorSearch ParseActorSearch(const Params& params);
 
-// /api/organizations/{code}/timeline: from, to, members (country codes, comma-separated).
-store::TimelineRequest ParseTimelineQuery(std::string_view code, const Params& params);
+// /api/organizations/{code}/timeline: from, to, members (country codes, comma-separated),
+// all_member_events, limit (entries returned, 1..10,000; default 2,000).
+struct TimelineQuery {
+  store::TimelineRequest request;
+  uint32_t limit = 2000;
+};
+TimelineQuery ParseTimelineQuery(std::string_view code, const Params& params);
 
 // An actor code as found in a path or parameter: letters and digits only, at most 40; lower
 // case is accepted and upper-cased.

@@ -210,14 +210,20 @@ void Server::Impl::Routes() {
   });
 
   Get(R"(/api/organizations/([^/]+)/timeline)", [this](const httplib::Request& req) {
-    store::TimelineRequest r = ParseTimelineQuery(req.matches[1].str(), req.params);
+    TimelineQuery q = ParseTimelineQuery(req.matches[1].str(), req.params);
+    const store::TimelineRequest& r = q.request;
+    std::vector<store::TimelineEntry> all = store.Timeline(r);
     json entries = json::array();
-    for (const auto& t : store.Timeline(r)) entries.push_back(ToJson(t));
+    for (size_t i = 0; i < all.size() && i < q.limit; ++i) entries.push_back(ToJson(all[i]));
     json members = r.members;
     if (r.members.empty()) {
       if (auto profile = store.GetActor(r.code)) members = profile->members;
     }
-    return json{{"code", r.code}, {"members", members}, {"entries", std::move(entries)}};
+    return json{{"code", r.code},
+                {"members", members},
+                {"total", all.size()},
+                {"truncated", all.size() > q.limit},
+                {"entries", std::move(entries)}};
   });
 
   Get(R"(/api/documents/(.+))", [this](const httplib::Request& req) {

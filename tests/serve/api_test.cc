@@ -346,6 +346,13 @@ TEST_F(ServeApiTest, OrganizationTimeline) {
   for (const auto& e : later["entries"]) EXPECT_EQ(e["date"], "2025-12-08");
   EXPECT_FALSE(later["entries"].empty());
 
+  EXPECT_EQ(t["truncated"], false);
+  EXPECT_EQ(t["total"], t["entries"].size());
+  json first2 = Get("/api/organizations/IGOEURCSTO/timeline?limit=2");
+  EXPECT_EQ(first2["entries"].size(), 2u);
+  EXPECT_EQ(first2["truncated"], true);
+  EXPECT_EQ(first2["entries"][0], t["entries"][0]);
+  Get("/api/organizations/IGOEURCSTO/timeline?limit=0", 400);
   Get("/api/organizations/IGOEURCSTO/timeline?from=28.11.2024", 400);
   Get("/api/organizations/IGOEURCSTO/timeline?members=ARMENIA", 400);
   Get("/api/organizations/IGO-CSTO/timeline", 400);

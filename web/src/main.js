@@ -319,7 +319,8 @@ async function loadProfile(f) {
       e.event.evidence || `${actorLabel(e.event.source)} ${e.event.cameo} ${actorLabel(e.event.target)}`),
     el('span', { class: 'outlets' }, (e.event.outlets || []).join(', ')))));
   box.append(el('div', { class: 'org' },
-    el('h3', {}, 'Organization timeline'),
+    el('h3', {}, 'Organization timeline',
+      tl.truncated ? el('span', { class: 'hint' }, ` — the first ${tl.entries.length.toLocaleString()} of ${tl.total.toLocaleString()} entries; narrow the dates to see the rest`) : ''),
     el('p', { class: 'kinds' }, Object.entries(counts).map(([k, n]) => el('span', { class: 'kind', style: `background:${kindColor(k)}` }, `${k} ${n}`))),
     chart, list));
   drawMembership(chart, a.code, tl.entries, (e) => openEvidence(e.event));
