@@ -199,6 +199,15 @@ export function kindColor(kind) {
   return KIND_COLORS[kind] || KIND_COLORS.other;
 }
 
+function padRange(dates) {
+  const ms = dates.filter(Boolean).map((d) => Date.parse(d)).filter((t) => !Number.isNaN(t));
+  if (!ms.length) return {};
+  const lo = Math.min(...ms);
+  const hi = Math.max(...ms);
+  const pad = Math.max(86400000 * 7, (hi - lo) * 0.04);
+  return { min: lo - pad, max: hi + pad };
+}
+
 // entries: the organization timeline; one row per role (the organization, then each member),
 // one dot per entry, coloured by kind.
 export function drawMembership(container, orgCode, entries, onEntry) {
@@ -228,7 +237,8 @@ export function drawMembership(container, orgCode, entries, onEntry) {
     },
     legend: { top: 0, itemWidth: 10, itemHeight: 10 },
     grid: { left: 96, right: 16, top: 34, bottom: 28 },
-    xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
+    // A margin on both sides keeps the first and last dots off the axes.
+    xAxis: { type: 'time', axisLabel: { hideOverlap: true }, ...padRange(entries.map((e) => e.date)) },
     yAxis: { type: 'category', data: roles, inverse: true },
     series: kinds.map((k) => ({
       name: k,
