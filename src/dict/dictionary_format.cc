@@ -39,6 +39,7 @@ struct Reader {
 
   // Actor block being read.
   bool block_open = false;
+  bool block_saw_code = false;  // a [code] was written for the open block (even a malformed one)
   ActorEntry block;
 
   // Agent substitution sets: "!PERSON!" -> {"MAN", "MEN", ...}.
@@ -344,6 +345,7 @@ struct Reader {
         return;
       }
       bool ok = true;
+      block_saw_code = true;
       TakeCodes(t, &block.codes, &ok);
       return;
     }
@@ -375,7 +377,9 @@ struct Reader {
     }
     Phrase phrase;
     if (!ParsePhrase(Trim(head), &phrase)) return;
+    const bool has_code = t.find('[') != std::string_view::npos;
     if (synonym) {
+      block_saw_code = block_saw_code || has_code;
       if (!block_open) {
         Error(line_no, "synonym without a phrase before it");
         return;
@@ -384,9 +388,18 @@ struct Reader {
       for (auto& c : codes) block.codes.push_back(std::move(c));
       return;
     }
+    // Consecutive root phrases with no code between them share the codes that follow, as in
+    // PETRARCH2's reader: "LEONID_BREZHNEV_" then "SECRETARY_BREZHNEV" then the dated code lines.
+    if (block_open && !block_saw_code) {
+      block_saw_code = t.find('[') != std::string_view::npos;
+      block.phrases.push_back(std::move(phrase));
+      for (auto& c : codes) block.codes.push_back(std::move(c));
+      return;
+    }
     CloseBlock();
     block = ActorEntry{};
     block_open = true;
+    block_saw_code = has_code;
     block.file = file_index;
     block.line = line_no;
     block.comment = comment;
@@ -495,7 +508,7 @@ std::optional<Date> ParseDictionaryDate(std::string_view d) {
 
 void ReadDictionary(std::string_view path, std::string_view content, FileKind kind,
                     DictFormat format, DictionaryModel* model, const ErrorSink& errors) {
-  Reader reader{path, format, kind, model, errors, 0, 0, false, false, {}, {}};
+  Reader reader{path, format, kind, model, errors, 0, 0, false, false, false, {}, {}};
   reader.Run(content);
 }
 

@@ -75,24 +75,47 @@ TEST(DictFormat, MalformedEntriesReportedWithLineAndSkipped) {
       "BAN_KI-MOON\n"
       "\t[IGOUNO >20070101]\n"
       "\t[KORGOVBUS 2004017-20061201]\n"
-      "NO_CODE_HERE\n"
       "KOFI_ANNAN_ [IGOUNO 970101-061231]\n"
       "BAD [KAZ 991301-000101]\n"
       "BACKWARDS [KAZ 20100101-20000101]\n"
-      "GOOD [GOO]\n",
+      "GOOD [GOO]\n"
+      "NO_CODE_AT_THE_END\n",
       FileKind::kActors, &c);
   ASSERT_EQ(c.errors.size(), 6u);
   EXPECT_EQ(c.errors[0].line, 3u);
   EXPECT_NE(c.errors[0].message.find("2004017"), std::string::npos);
   EXPECT_EQ(c.errors[0].ToString().rfind("test.txt:3:", 0), 0u);
-  EXPECT_EQ(c.errors[1].line, 4u);  // a phrase without any code
+  EXPECT_EQ(c.errors[1].line, 5u);
   EXPECT_EQ(c.errors[2].line, 6u);
-  EXPECT_EQ(c.errors[3].line, 7u);
-  EXPECT_EQ(c.errors[4].line, 6u);  // blocks left without a code are reported when they close
-  EXPECT_EQ(c.errors[5].line, 7u);
+  EXPECT_EQ(c.errors[3].line, 5u);  // blocks left without a code are reported when they close
+  EXPECT_EQ(c.errors[4].line, 6u);
+  EXPECT_EQ(c.errors[5].line, 8u);  // a phrase without any code
   ASSERT_EQ(m.actors.size(), 3u);   // Ban Ki-moon (with its valid code), Kofi Annan, GOOD
   EXPECT_EQ(m.actors[0].codes.size(), 1u);
   EXPECT_EQ(m.actors[2].phrases[0].text(), "GOOD");
+}
+
+TEST(DictFormat, RootPhrasesWithoutCodeShareTheCodesThatFollow) {
+  // Phoenix writes a person's spellings as consecutive root phrases before the dated codes.
+  Collected c;
+  auto m = Read(
+      "LEONID_BREZHNEV_  # CountryInfo.txt\n"
+      "LEONID_ILYICH_BREZHNEV\n"
+      "SECRETARY_BREZHNEV\n"
+      "\t[RUSELI 19240101-641014]\n"
+      "\t[RUSGOV 641014-821110]\n"
+      "IVO_JOSIPOVIC_\n"
+      "PRESIDENT_JOSIPOVIC_ [HRVGOV >20100218]\n"
+      "NEXT_ [NXT]\n",
+      FileKind::kActors, &c);
+  EXPECT_TRUE(c.errors.empty());
+  ASSERT_EQ(m.actors.size(), 3u);
+  EXPECT_EQ(m.actors[0].phrases.size(), 3u);
+  EXPECT_EQ(m.actors[0].codes.size(), 2u);
+  EXPECT_EQ(m.actors[1].phrases.size(), 2u);
+  ASSERT_EQ(m.actors[1].codes.size(), 1u);
+  EXPECT_EQ(m.actors[1].codes[0].code, "HRVGOV");
+  EXPECT_EQ(m.actors[2].phrases[0].text(), "NEXT");
 }
 
 TEST(DictFormat, AgentsPluralsSubstitutionsAndAttachment) {
