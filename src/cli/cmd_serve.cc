@@ -57,6 +57,7 @@ int RunServe(const ServeArgs& a) {
   o.store_location = a.db;
   o.threads = a.threads;
   o.cache_bytes = a.cache_mb << 20;
+  if (o.cache_bytes > 0 && !a.no_web) o.warm_paths = serve::PageStartPaths();
   if (!a.no_web) {
     o.web_dir = FindWebDir(a.web);
     if (o.web_dir.empty()) {

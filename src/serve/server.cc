@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <mutex>
 #include <stdexcept>
@@ -382,7 +383,31 @@ int Server::Bind() {
   return port;
 }
 
-void Server::Run() { impl_->http.listen_after_bind(); }
+std::vector<std::string> PageStartPaths() {
+  // Keep in step with refresh() in web/src/main.js.
+  return {"/health", "/api/events?sort=-date&limit=25&offset=0",
+          "/api/aggregates?group=quad&period=day&limit=10000",
+          "/api/aggregates?group=dyad&period=none&limit=60"};
+}
+
+void Server::Run() {
+  std::thread warm;
+  if (!impl_->options.warm_paths.empty()) {
+    warm = std::thread([this] {
+      for (int i = 0; i < 500 && !impl_->http.is_running(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      }
+      std::string host = impl_->options.host == "0.0.0.0" ? "127.0.0.1" : impl_->options.host;
+      httplib::Client self(host, impl_->bound_port);
+      self.set_read_timeout(300);
+      for (const auto& path : impl_->options.warm_paths) {
+        if (!impl_->http.is_running() || !self.Get(path)) break;
+      }
+    });
+  }
+  impl_->http.listen_after_bind();
+  if (warm.joinable()) warm.join();
+}
 
 void Server::Stop() { impl_->http.stop(); }
 

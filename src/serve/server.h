@@ -19,6 +19,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -43,7 +44,13 @@ struct ServeOptions {
   std::string ingest_token;    // required (non-empty) when allow_ingest
   IngestHandler ingest;        // required when allow_ingest
   size_t max_ingest_bytes = 64u << 20;
+  // Asked of the server itself as soon as it listens, so that the answers a page needs first are
+  // in the cache before anyone asks (over a large store they take seconds to compute).
+  std::vector<std::string> warm_paths;
 };
+
+// The API requests the web page makes when it opens without filters.
+std::vector<std::string> PageStartPaths();
 
 class Server {
  public:

@@ -333,6 +333,8 @@ function fact(label, value) {
 // ------------------------------------------------------------------------------------------
 
 let generation = 0;
+// The unfiltered requests below are warmed by the server at start (PageStartPaths in
+// src/serve/server.cc): keep the two in step.
 async function refresh() {
   const f = filters();
   writeHash(f);
