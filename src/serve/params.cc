@@ -165,6 +165,9 @@ store::QueryFilter ParseFilter(const Params& params) {
   if (f.from && f.to && *f.to < *f.from) {
     throw ParamError("parameter 'to' is before 'from'");
   }
+  // A date range selects dated events only; with `to` alone the store would also count the
+  // undated ones (they sort before every date), so the range gets a lower bound of its own.
+  if (f.to && !f.from) f.from = Date{1, 1, 1};
   if (auto v = One(params, "text"); v) f.text = PlainText("text", *v);
   if (auto v = One(params, "outlet"); v && !v->empty()) {
     f.outlet = PlainText("outlet", *v);
