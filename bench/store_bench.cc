@@ -283,6 +283,7 @@ uint64_t FileSize(const std::string& p) {
 int main(int argc, char** argv) {
   uint64_t events = 1000000, pg_events = 200000;
   size_t batch = 500;
+  bool reuse = false;
   std::string sqlite, pg;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -292,12 +293,17 @@ int main(int argc, char** argv) {
     else if (a == "--sqlite") sqlite = next();
     else if (a == "--pg") pg = next();
     else if (a == "--batch") batch = std::stoul(next());
+    else if (a == "--reuse") reuse = true;  // query an existing SQLite store, no ingest
     else {
-      std::fprintf(stderr, "usage: store_bench --events N --sqlite PATH [--pg URI] [--pg-events N] [--batch N]\n");
+      std::fprintf(stderr, "usage: store_bench --events N --sqlite PATH [--reuse] [--pg URI] [--pg-events N] [--batch N]\n");
       return 2;
     }
   }
-  if (!sqlite.empty()) {
+  if (!sqlite.empty() && reuse) {
+    auto reader = Store::Open(sqlite, OpenOptions{.read_only = true});
+    std::printf("SQLite (%s), existing store\n", sqlite.c_str());
+    Queries(*reader);
+  } else if (!sqlite.empty()) {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(sqlite + suffix);
     auto store = Store::Open(sqlite);
     std::printf("SQLite (%s), %llu events, batches of %zu documents\n", sqlite.c_str(), (unsigned long long)events, batch);

@@ -76,8 +76,8 @@ CREATE TABLE IF NOT EXISTS events(
   num_documents INTEGER NOT NULL DEFAULT 0,
   first_mention BIGINT,
   UNIQUE(day, source, target, cameo, location));
-CREATE INDEX IF NOT EXISTS events_dyad_month ON events(source, target, month, goldstein, num_mentions);
-CREATE INDEX IF NOT EXISTS events_target ON events(target, day);
+CREATE INDEX IF NOT EXISTS events_dyad_month ON events(source, target, year, month, goldstein, num_mentions);
+CREATE INDEX IF NOT EXISTS events_target ON events(target, day, goldstein, num_mentions);
 CREATE INDEX IF NOT EXISTS events_day ON events(day);
 CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo, day);
 CREATE INDEX IF NOT EXISTS events_quad ON events(quad_class, month, goldstein, num_mentions);

@@ -492,8 +492,38 @@ class StoreImpl : public Store {
     std::vector<Kind> kinds;
     if (!period_col.empty()) kinds.push_back(kP);
     std::string sql;
-    const std::string measures =
-        "count(*), sum(e.num_mentions), sum(e.goldstein), avg(e.goldstein)";
+    const std::string measures = "count(*), sum(e.num_mentions), sum(e.goldstein)";
+    if (req.group == GroupBy::kActor && period_col.empty()) {
+      // Either side, without a period: one streaming aggregate per side over its index, merged.
+      std::map<std::string, AggregateRow> by_actor;
+      for (const char* side : {"source", "target"}) {
+        SqlBuilder sb;
+        AddFilter(sb, req.filter);
+        sb.conds.push_back(std::string("e.") + side + " <> ''");
+        db->Query(std::string("SELECT e.") + side + ", count(*), sum(e.num_mentions), sum(e.goldstein) FROM events e" +
+                      sb.Where() + " GROUP BY e." + side,
+                  sb.params, [&](const Row& r) {
+                    AggregateRow& a = by_actor[r.Str(0)];
+                    a.events += r.Int(1);
+                    a.mentions += r.Int(2);
+                    a.goldstein_sum += r.Real(3);
+                    return true;
+                  });
+      }
+      std::vector<AggregateRow> out;
+      out.reserve(by_actor.size());
+      for (auto& [actor, a] : by_actor) {
+        a.actor = actor;
+        a.goldstein_mean = a.events ? a.goldstein_sum / a.events : 0;
+        out.push_back(std::move(a));
+      }
+      if (req.limit) {
+        std::stable_sort(out.begin(), out.end(),
+                         [](const AggregateRow& x, const AggregateRow& y) { return x.events > y.events; });
+        if (out.size() > req.limit) out.resize(req.limit);
+      }
+      return out;
+    }
     if (req.group == GroupBy::kActor) {
       // Either side: one row per (event, side) so an actor counts wherever it appears.
       std::string where = b.Where();
@@ -503,7 +533,7 @@ class StoreImpl : public Store {
                           "SELECT e.target AS actor, " + pc + " AS p, e.num_mentions, e.goldstein FROM events e" +
                           where + (where.empty() ? " WHERE " : " AND ") + "e.target <> ''";
       sql = "SELECT " + std::string(period_col.empty() ? "" : "x.p, ") +
-            "x.actor, count(*), sum(x.num_mentions), sum(x.goldstein), avg(x.goldstein) FROM (" + inner +
+            "x.actor, count(*), sum(x.num_mentions), sum(x.goldstein) FROM (" + inner +
             ") x GROUP BY " + (period_col.empty() ? "" : "x.p, ") + "x.actor";
       kinds.push_back(kA);
       sql += req.limit ? " ORDER BY count(*) DESC, x.actor LIMIT " + b.P(int64_t{req.limit})
@@ -521,8 +551,13 @@ class StoreImpl : public Store {
       // Dyad groups keep the index order (source, target, period) so SQLite aggregates while
       // scanning the covering index, without a sort.
       std::vector<std::string> group_order = keys;
-      if (req.group == GroupBy::kDyad && !period_col.empty())
-        group_order = {"e.source", "e.target", period_col};
+      if (req.group == GroupBy::kDyad && !period_col.empty()) {
+        // The month determines the year, so grouping by both gives the same groups and follows
+        // the index (source, target, year, month, ...).
+        if (req.period == Period::kMonth) group_order = {"e.source", "e.target", "e.year", "e.month"};
+        else if (req.period == Period::kYear) group_order = {"e.source", "e.target", "e.year"};
+        else group_order = {"e.source", "e.target", period_col};
+      }
       std::string gl;
       for (size_t i = 0; i < group_order.size(); ++i) gl += (i ? ", " : "") + group_order[i];
       std::string sl;
@@ -550,7 +585,7 @@ class StoreImpl : public Store {
       a.events = r.Int(i);
       a.mentions = r.Int(i + 1);
       a.goldstein_sum = r.Real(i + 2);
-      a.goldstein_mean = r.Real(i + 3);
+      a.goldstein_mean = a.events ? a.goldstein_sum / static_cast<double>(a.events) : 0;
       out.push_back(std::move(a));
       return true;
     });
@@ -768,11 +803,18 @@ class StoreImpl : public Store {
   }
 
   static std::string PeriodValueLabel(Period p, int64_t v) {
-    char buf[32];
     switch (p) {
       case Period::kDay:
       case Period::kWeek: return Date::FromDays(static_cast<int32_t>(v)).ToString();
-      case Period::kMonth: std::snprintf(buf, sizeof buf, "%04d-%02d", int(v / 100), int(v % 100)); return buf;
+      case Period::kMonth: {
+        // Called once per result row of month aggregates (hundreds of thousands): no printf.
+        std::string s = "0000-00";
+        int y = static_cast<int>(v / 100), m = static_cast<int>(v % 100);
+        for (int i = 3; i >= 0; --i, y /= 10) s[i] = static_cast<char>('0' + y % 10);
+        s[5] = static_cast<char>('0' + m / 10);
+        s[6] = static_cast<char>('0' + m % 10);
+        return s;
+      }
       case Period::kYear: return std::to_string(v);
       case Period::kNone: break;
     }
