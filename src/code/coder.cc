@@ -597,8 +597,9 @@ class CoderImpl : public Coder {
     std::vector<std::string> group_codes(c.groups.size());
     for (size_t gi = 0; gi < c.groups.size(); ++gi) {
       const VerbGroup& g = c.groups[gi];
-      std::string vg(sentence.substr(tokens[g.span.begin].begin,
-                                     tokens[g.span.end - 1].end - tokens[g.span.begin].begin));
+      std::string vg = notes ? std::string(sentence.substr(tokens[g.span.begin].begin,
+                                                           tokens[g.span.end - 1].end - tokens[g.span.begin].begin))
+                             : std::string();
       // Subjects, resolved, are computed for every group so that conjoined verbs can share them.
       std::vector<Resolved> subjects;
       if (g.inherit_subject_from >= 0) {
