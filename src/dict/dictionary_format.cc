@@ -257,6 +257,20 @@ struct Reader {
     }
     // Expand substitution sets (!PERSON!, !MINIST!) into one entry per alternative.
     std::vector<std::string> variants{std::string(text)};
+    // Phoenix writes about 350 agents with the set's name without its marks as the last word
+    // ("DEFENSE_MINIST", "FOREIGN_MINIST"): taken literally they would match only the word
+    // "minist", so such a last word stands for the set.
+    {
+      std::string v = variants.front();
+      while (!v.empty() && (v.back() == '_' || v.back() == ' ')) v.pop_back();
+      size_t cut = v.find_last_of("_ ");
+      std::string last = cut == std::string::npos ? "" : "!" + Upper(v.substr(cut + 1)) + "!";
+      for (const auto& sub : substitutions)
+        if (sub.first == last) {
+          variants.front() = v.replace(cut + 1, std::string::npos, last);
+          break;
+        }
+    }
     for (const auto& [name, alternatives] : substitutions) {
       std::vector<std::string> next;
       for (const auto& v : variants) {

@@ -144,6 +144,24 @@ TEST(DictFormat, AgentsPluralsSubstitutionsAndAttachment) {
   EXPECT_FALSE(m.agents[5].prefix);
 }
 
+// Phoenix writes "DEFENSE_MINIST" for DEFENSE_!MINIST!: a last word equal to a set's bare name
+// stands for the set; the same letters elsewhere, or without such a set, stay literal.
+TEST(DictFormat, BareSubstitutionNameAsLastWordExpands) {
+  Collected c;
+  auto m = Read(
+      "!MINIST! = MINISTER, MINISTRY\n"
+      "DEFENSE_MINIST [~GOVMIL]\n"
+      "MINIST_OF_X [~GOV]\n"
+      "FOREIGN_PERSON [~GOV]\n",
+      FileKind::kAgents, &c);
+  EXPECT_TRUE(c.errors.empty());
+  ASSERT_EQ(m.agents.size(), 4u);
+  EXPECT_EQ(m.agents[0].phrase.text(), "DEFENSE MINISTER");
+  EXPECT_EQ(m.agents[1].phrase.text(), "DEFENSE MINISTRY");
+  EXPECT_EQ(m.agents[2].phrase.text(), "MINIST OF X");
+  EXPECT_EQ(m.agents[3].phrase.text(), "FOREIGN PERSON");
+}
+
 TEST(DictFormat, OverlayActorFilesMayHoldAgents) {
   Collected c;
   auto m = Read("COUNTERPART [~GOV] # source: test\nCSTO [IGOEURCSTO]\n", FileKind::kActors, &c);
