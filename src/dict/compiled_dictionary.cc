@@ -59,6 +59,38 @@ std::string Describe(const DatedCode& c) {
   return s + "]";
 }
 
+bool IsTransnational(std::string_view country) {
+  return country == "IGO" || country == "NGO" || country == "NGM" || country == "IMG" ||
+         country == "MNC" || country == "UIS";
+}
+
+// A place: every code names a country or territory (possibly with a sub-unit, "SCGSRB"), with
+// no role and no transnational type. Only such entries get plural demonyms.
+bool IsPlace(const ActorEntry& e) {
+  if (e.codes.empty()) return false;
+  for (const auto& c : e.codes) {
+    if (c.code == "---") return false;
+    CodeParts parts = SplitActorCode(c.code);
+    if (parts.country.size() != 3 || !parts.sector.empty()) return false;
+    if (IsTransnational(parts.country)) return false;
+    if (c.code.size() != 3 && c.code.size() != 6) return false;
+  }
+  return true;
+}
+
+// "nigerian" -> "nigerians", "israeli" -> "israelis", "afghan" -> "afghans"; "" for words whose
+// plural is not a plain -s (Chinese, Swiss, Turkey, Czech) or that are too short to be a people.
+std::string DemonymPlural(const std::string& unit) {
+  if (unit.size() < 4) return "";
+  for (char c : unit)
+    if (c < 'a' || c > 'z') return "";
+  auto ends = [&](std::string_view s) {
+    return unit.size() > s.size() && unit.compare(unit.size() - s.size(), s.size(), s) == 0;
+  };
+  if (ends("an") || ends("i")) return unit + "s";
+  return "";
+}
+
 bool IsSeparator(std::string_view u) { return u == "," || u == "and" || u == "or" || u == "&"; }
 
 }  // namespace
@@ -211,6 +243,34 @@ CompiledDictionary::CompiledDictionary(DictionaryModel model, Lexicon lexicon,
   for (uint32_t i = 0; i < model_.discards.size(); ++i) {
     const DiscardEntry& d = model_.discards[i];
     insert(d.phrase, kDiscard, i, overlay_files_[d.file]);
+  }
+  // Plural demonyms: the Phoenix country entries list "NIGERIAN_", "ISRAELI_", "PALESTINIAN_"
+  // but never "Nigerians", "Israelis", "Palestinians", the usual way the press names a people.
+  // Added after every explicit phrase, so they never replace a definition.
+  for (uint32_t i = 0; i < model_.actors.size(); ++i) {
+    if (person_[i] || !IsPlace(model_.actors[i])) continue;
+    for (const auto& p : model_.actors[i].phrases) {
+      if (p.last_is_stem) continue;
+      std::vector<std::string> units = Units(p.words);
+      if (units.size() != 1) continue;
+      std::string plural = DemonymPlural(units[0]);
+      if (plural.empty() || lexicon_.Contains(plural)) continue;  // "splits", "turkeys"
+      uint32_t node = 0;
+      uint64_t key = uint64_t{AddWord(plural)};
+      uint32_t child = edges_.Find(key);
+      if (child == EdgeTable::kNone) {
+        child = static_cast<uint32_t>(nodes_.size());
+        nodes_.emplace_back();
+        edges_.Insert(key, child);
+      }
+      node = child;
+      Node& n = nodes_[node];
+      if (n.actor != kNone || n.agent != kNone) continue;
+      n.actor = i;
+      n.actor_line = p.line;
+      n.needs_capital = true;  // a people's name is written with a capital
+      ++phrases_;
+    }
   }
   std::stable_sort(pending_stems.begin(), pending_stems.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -436,10 +496,17 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
   auto code_of = [&](size_t i) -> std::string {
     return res[i].code ? res[i].code->code : std::string();
   };
+  // A country, or a territory of one ("SCGSRB", Serbia within Serbia and Montenegro): codes
+  // that an agent noun extends ("Serbian forces" -> SCGSRBMIL).
   auto country_level = [&](size_t i) {
     if (matches[i].actor == kNone) return false;
     std::string c = code_of(i);
-    return c.size() == 3 && std::all_of(c.begin(), c.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); });
+    if (c.size() != 3 && c.size() != 6) return false;
+    if (!std::all_of(c.begin(), c.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); }))
+      return false;
+    if (c.size() == 3) return true;
+    CodeParts parts = SplitActorCode(c);
+    return parts.sector.empty() && !IsTransnational(parts.country);
   };
   // Units strictly between two matches.
   auto between = [&](size_t a_end, size_t b_first) {
