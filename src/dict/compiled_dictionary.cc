@@ -151,6 +151,16 @@ CompiledDictionary::CompiledDictionary(DictionaryModel model, Lexicon lexicon,
                                        std::vector<bool> overlay_files)
     : model_(std::move(model)), lexicon_(std::move(lexicon)), overlay_files_(std::move(overlay_files)) {
   overlay_files_.resize(model_.files.size(), false);
+  // Country codes ISO 3166 withdrew when it renamed the code (not the state): Phoenix writes
+  // East Timor TMP (TLS since 2002) while using the current codes of every other country (ROU,
+  // COD, MMR). Rewritten once here so that every mention reports the current ISO code.
+  static constexpr std::pair<std::string_view, std::string_view> kRenamed[] = {
+      {"TMP", "TLS"}, {"ROM", "ROU"}, {"ZAR", "COD"}};
+  for (auto& a : model_.actors)
+    for (auto& c : a.codes)
+      for (const auto& [old_code, current] : kRenamed)
+        if (c.code.size() >= 3 && std::string_view(c.code).substr(0, 3) == old_code)
+          c.code.replace(0, 3, current);
   nodes_.emplace_back();
   size_t phrase_count = model_.agents.size() * 2 + model_.discards.size();
   for (const auto& a : model_.actors) phrase_count += a.phrases.size();
