@@ -41,14 +41,55 @@ class CoderTest : public ::testing::Test {
 };
 Coder* CoderTest::coder_ = nullptr;
 
-TEST_F(CoderTest, Explain) {
-  for (const char* s : {"Armenia suspended its participation in the Collective Security Treaty Organization.",
-                        "Israel was attacked by Hamas.",
-                        "Armenia did not take part in the summit.",
-                        "Jordan and Britain have agreed to undertake joint military exercises, a Jordanian official said.",
-                        "Russia said that Syria agreed to hold talks with Israel."}) {
-    Code(s, true);
-  }
+std::vector<std::string> WithoutStatements(std::vector<std::string> events) {
+  std::erase_if(events, [](const std::string& e) { return e.find(" 01") != std::string::npos; });
+  return events;
+}
+
+TEST_F(CoderTest, ActiveVoiceWithOverlayPattern) {
+  EXPECT_EQ(Code("Armenia suspended its participation in the Collective Security Treaty Organization."),
+            (std::vector<std::string>{"ARM 161 IGOEURCSTO"}));
+}
+
+TEST_F(CoderTest, PassiveVoiceAgentIsSource) {
+  EXPECT_EQ(Code("Israel was attacked by Hamas."), (std::vector<std::string>{"PSEREB 190 ISR"}));
+}
+
+TEST_F(CoderTest, NegationIsNotCoded) {
+  EXPECT_TRUE(Code("Armenia did not take part in the summit.").empty());
+  auto a = coder_->Explain("Armenia did not take part in the summit.", std::nullopt);
+  bool explained = false;
+  for (auto& n : a.notes) explained = explained || n.find("negated") != std::string::npos;
+  EXPECT_TRUE(explained);
+}
+
+TEST_F(CoderTest, ConjoinedSubjectsEachCodeAnEvent) {
+  EXPECT_EQ(WithoutStatements(Code("Jordan and Britain have agreed to undertake joint military exercises.")),
+            (std::vector<std::string>{"GBR 030 -", "JOR 030 -"}));
+}
+
+TEST_F(CoderTest, ReportedSpeechCodesTheEmbeddedClause) {
+  EXPECT_EQ(Code("Russia said that Syria agreed to hold talks with Israel."),
+            (std::vector<std::string>{"RUS 010 -", "SYR 030 ISR"}));
+}
+
+TEST_F(CoderTest, DiscardedSentenceHasNoEvents) {
+  EXPECT_TRUE(Code("Russia attacked Syria in a football match.").empty());
+}
+
+TEST_F(CoderTest, ExplainListsTokensPhrasesAndPatterns) {
+  auto a = coder_->Explain("Israel was attacked by Hamas.", std::nullopt);
+  ASSERT_FALSE(a.tokens.empty());
+  EXPECT_EQ(a.tokens[2].tag, "VBN");
+  std::string all;
+  for (auto& n : a.notes) all += n + "\n";
+  EXPECT_NE(all.find("tokens:"), std::string::npos);
+  EXPECT_NE(all.find("phrases:"), std::string::npos);
+  EXPECT_NE(all.find("(passive)"), std::string::npos);
+  EXPECT_NE(all.find("ATTACK"), std::string::npos);
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].plover, "ASSAULT");
+  EXPECT_EQ(a.events[0].evidence.verb, "was attacked");
 }
 
 }  // namespace

@@ -93,11 +93,21 @@ TEST_F(SeedsTest, NoEventFromRussianPageFurniture) {
   }
 }
 
-TEST_F(SeedsTest, PrintEvents) {
+TEST_F(SeedsTest, EvidenceSpansPointIntoTheOriginalAndEventsAreDated) {
+  size_t n = 0;
   for (auto& [id, list] : *events_) {
-    std::printf("%s\n", id.c_str());
-    for (auto& c : list) std::printf("  %s\n", c.line.c_str());
+    const Document& d = docs_->at(id);
+    for (auto& c : list) {
+      const Event& e = c.event;
+      EXPECT_LT(e.evidence.begin, e.evidence.end) << c.line;
+      EXPECT_LE(e.evidence.end, d.raw.size()) << c.line;
+      EXPECT_FALSE(e.event_id.empty());
+      // Seeds 000 and 004 carry a date header: their events are dated from text or publication.
+      if (d.published) EXPECT_TRUE(e.date.has_value()) << c.line;
+      ++n;
+    }
   }
+  EXPECT_GT(n, 10u);
 }
 
 }  // namespace
