@@ -11,8 +11,8 @@
 namespace communique::compat {
 namespace {
 
-constexpr int kTabariFloor = 101;
-constexpr int kPetrarchFloor = 145;
+constexpr int kTabariFloor = 107;
+constexpr int kPetrarchFloor = 152;
 
 const std::string kFixtures = COMMUNIQUE_FIXTURES;
 const std::string kData = std::string(COMMUNIQUE_SOURCE_DIR) + "/data";
