@@ -59,27 +59,7 @@ int RunCode(const CodeOptions& o) {
   }
   ErrorSink errors = StderrErrors();
   std::unique_ptr<code::Coder> coder;
-  if (!o.sentences) {
-    code::CoderOptions copts;
-    copts.data_dir = DataDir();
-    copts.dictionaries = DictionarySet::Default(copts.data_dir);
-    for (const auto& f : o.dictionaries) copts.dictionaries.overlays.push_back(f);
-    // The shipped dictionaries carry known malformed entries; list those only on request, but
-    // always show problems in the user's own dictionary files.
-    uint64_t shipped_problems = 0;
-    const std::string data_dir = copts.data_dir;
-    coder = code::Coder::Load(copts, [&](const InputError& e) {
-      if (o.dictionary_warnings || e.file.rfind(data_dir, 0) != 0) {
-        errors(e);
-      } else {
-        ++shipped_problems;
-      }
-    });
-    if (shipped_problems > 0 && !o.quiet) {
-      std::cerr << "communique: " << shipped_problems
-                << " malformed entries in the shipped dictionaries were skipped (--dictionary-warnings lists them)\n";
-    }
-  }
+  if (!o.sentences) coder = LoadCoder(o.dictionaries, o.dictionary_warnings, o.quiet);
   RunOptions ropts{o.inputs, o.threads, !o.quiet};
   RunSummary summary = RunPipeline(ropts, coder.get(), [&](Document& doc, std::vector<Event>& events) {
     if (o.sentences) {

@@ -21,6 +21,7 @@ struct IngestOptions {
   size_t batch = 200;
   int threads = 0;
   bool quiet = false;
+  bool dictionary_warnings = false;
 };
 
 int RunIngest(const IngestOptions& o) {
@@ -31,11 +32,7 @@ int RunIngest(const IngestOptions& o) {
   if (std::filesystem::exists(orgs))
     for (const auto& [org, members] : store::LoadOrganizations(orgs)) store->SetMembers(org, members);
 
-  code::CoderOptions copts;
-  copts.data_dir = DataDir();
-  copts.dictionaries = DictionarySet::Default(copts.data_dir);
-  for (const auto& f : o.dictionaries) copts.dictionaries.overlays.push_back(f);
-  auto coder = code::Coder::Load(copts, errors);
+  auto coder = LoadCoder(o.dictionaries, o.dictionary_warnings, o.quiet);
 
   store::WriteStats total;
   std::vector<store::DocumentEvents> batch;
@@ -72,7 +69,10 @@ Registration reg("ingest", "Code documents and store their events (SQLite file o
                    app->add_option("inputs", o->inputs, "Files or directories (\"-\" is stdin)")->required();
                    app->add_option("--db", o->db, "Store: a SQLite file (created if missing) or postgresql://...")
                        ->required();
-                   app->add_option("--dict", o->dictionaries, "Extra actor dictionary files, applied last");
+                   app->add_option("--dictionary,--dict", o->dictionaries,
+                                   "Extra actor dictionary file (Phoenix format), applied after the defaults; repeatable");
+                   app->add_flag("--dictionary-warnings", o->dictionary_warnings,
+                                 "List every malformed entry of the shipped dictionaries (skipped when loading)");
                    app->add_option("--batch", o->batch, "Documents per transaction")
                        ->check(CLI::Range(size_t{1}, size_t{1000000}));
                    app->add_option("-j,--threads", o->threads, "Worker threads (0: all cores)");

@@ -3,6 +3,8 @@
 // exactly its contract, so memory stays independent of input size without hand-written scheduling.
 #include "cli/run.h"
 
+#include "cli/command.h"
+
 #include <unistd.h>
 
 #include <atomic>
@@ -61,6 +63,28 @@ ErrorSink StderrErrors() {
     std::lock_guard<std::mutex> lock(mu);
     std::cerr << "communique: " << e.ToString() << "\n";
   };
+}
+
+std::unique_ptr<code::Coder> LoadCoder(const std::vector<std::string>& user_dictionaries,
+                                       bool list_shipped_problems, bool quiet) {
+  code::CoderOptions options;
+  options.data_dir = DataDir();
+  options.dictionaries = DictionarySet::Default(options.data_dir);
+  for (const auto& f : user_dictionaries) options.dictionaries.overlays.push_back(f);
+  ErrorSink errors = StderrErrors();
+  uint64_t shipped_problems = 0;
+  auto coder = code::Coder::Load(options, [&](const InputError& e) {
+    if (list_shipped_problems || e.file.rfind(options.data_dir, 0) != 0) {
+      errors(e);
+    } else {
+      ++shipped_problems;
+    }
+  });
+  if (shipped_problems > 0 && !quiet && !list_shipped_problems) {
+    std::cerr << "communique: " << shipped_problems
+              << " malformed entries in the shipped dictionaries were skipped (--dictionary-warnings lists them)\n";
+  }
+  return coder;
 }
 
 RunSummary RunPipeline(const RunOptions& options, const code::Coder* coder, const ResultSink& sink,

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -42,6 +43,12 @@ RunSummary RunPipeline(const RunOptions& options, const code::Coder* coder, cons
 
 // "documents 5, sentences 62, events 17, languages en 40 ru 12 (paragraphs), skipped 0, 0.03 s"
 void PrintSummary(const RunSummary& summary, std::ostream& out);
+
+// Loads the coder with the shipped dictionaries plus the user's (applied last, in order). Problems
+// in the user's files are always printed; the shipped dictionaries' known malformed entries are
+// listed only with `list_shipped_problems`, else counted in one line (unless quiet).
+std::unique_ptr<code::Coder> LoadCoder(const std::vector<std::string>& user_dictionaries,
+                                       bool list_shipped_problems, bool quiet);
 
 // Prints input errors to stderr as "communique: FILE:LINE: message"; thread-safe.
 ErrorSink StderrErrors();
