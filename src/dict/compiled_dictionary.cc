@@ -694,6 +694,35 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
         continue;
       }
     }
+    // "the military government of President Prosper Avril", "supporters of Pashinyan": the
+    // role belongs to the person's country, as with "Masimov's cabinet".
+    if (i + 1 < k && !(matches[i + 1].actor != kNone && country_level(i + 1))) {
+      auto sep = between(m.end_unit, matches[i + 1].first_unit);
+      size_t p = i + 1;
+      // A title between "of" and the name ("of President Avril") belongs to the name.
+      if (matches[p].agent != kNone && matches[p].actor == kNone && p + 1 < k &&
+          adjacent(matches[p].end_unit, matches[p + 1].first_unit))
+        ++p;
+      bool of = sep.size() == 1 && sep[0] == "of";
+      // A person: a dictionary person, or any actor named right after a title ("of President
+      // Prosper Avril": "Prosper" is an English word, so the entry is not known as a person).
+      bool person = matches[p].actor != kNone && (person_[matches[p].actor] || p == i + 2);
+      if (of && person && code_of(p) != "---") {
+        CodeParts parts = SplitActorCode(code_of(p));
+        if (parts.country.size() == 3 && !IsTransnational(parts.country)) {
+          for (size_t u = i + 1; u <= p; ++u) used[u] = true;
+          ActorMention am = make(i, p, compose_code(parts.country, ag));
+          am.is_agent = true;
+          actor_source(p, &am);
+          std::string note = agent_desc(i) + " of " + parts.country + ", the country of " +
+                             span_text(units[matches[p].first_unit].token,
+                                       units[matches[p].end_unit - 1].token + 1);
+          am.why = am.why.empty() ? note : note + "; " + am.why;
+          out.push_back(std::move(am));
+          continue;
+        }
+      }
+    }
     if (i + 1 < k && matches[i + 1].actor != kNone && person_[matches[i + 1].actor] &&
         adjacent(m.end_unit, matches[i + 1].first_unit)) {
       size_t p = i + 1;
