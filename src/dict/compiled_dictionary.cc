@@ -736,6 +736,19 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
       out.push_back(std::move(am));
       continue;
     }
+    // "Demonstrators in Baghdad", "police in Cairo": a group named only by its role is coded
+    // with the country it is in, as CAMEO coders do.
+    if (i + 1 < k && country_level(i + 1) && !ag.prefix && code_of(i + 1) != "---" &&
+        between(m.end_unit, matches[i + 1].first_unit) == std::vector<std::string_view>{"in"}) {
+      used[i + 1] = true;
+      ActorMention am = make(i, i + 1, compose_code(code_of(i + 1), ag));
+      am.is_agent = true;
+      actor_source(i + 1, &am);
+      std::string note = agent_desc(i) + " in " + code_of(i + 1);
+      am.why = am.why.empty() ? note : note + "; " + am.why;
+      out.push_back(std::move(am));
+      continue;
+    }
     ActorMention am = make(i, i, "");
     am.is_agent = true;
     am.sector = ag.code.substr(0, 3);  // the agent's own role, e.g. GOV, MIL, PPL
