@@ -524,6 +524,9 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
     for (size_t u = a_end; u < b_first; ++u) v.push_back(units[u].text);
     return v;
   };
+  auto one_word_between = [&](size_t a_end, size_t b_first, std::string_view word) {
+    return b_first == a_end + 1 && units[a_end].text == word;
+  };
   auto adjacent = [&](size_t a_end, size_t b_first) {
     auto v = between(a_end, b_first);
     return v.empty() || (v.size() == 1 && v[0] == "'s");
@@ -696,18 +699,17 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
     }
     // "the military government of President Prosper Avril", "supporters of Pashinyan": the
     // role belongs to the person's country, as with "Masimov's cabinet".
-    if (i + 1 < k && !(matches[i + 1].actor != kNone && country_level(i + 1))) {
-      auto sep = between(m.end_unit, matches[i + 1].first_unit);
+    if (i + 1 < k && one_word_between(m.end_unit, matches[i + 1].first_unit, "of") &&
+        !(matches[i + 1].actor != kNone && country_level(i + 1))) {
       size_t p = i + 1;
       // A title between "of" and the name ("of President Avril") belongs to the name.
       if (matches[p].agent != kNone && matches[p].actor == kNone && p + 1 < k &&
           adjacent(matches[p].end_unit, matches[p + 1].first_unit))
         ++p;
-      bool of = sep.size() == 1 && sep[0] == "of";
       // A person: a dictionary person, or any actor named right after a title ("of President
       // Prosper Avril": "Prosper" is an English word, so the entry is not known as a person).
       bool person = matches[p].actor != kNone && (person_[matches[p].actor] || p == i + 2);
-      if (of && person && code_of(p) != "---") {
+      if (person && code_of(p) != "---") {
         CodeParts parts = SplitActorCode(code_of(p));
         if (parts.country.size() == 3 && !IsTransnational(parts.country)) {
           for (size_t u = i + 1; u <= p; ++u) used[u] = true;
@@ -738,8 +740,8 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
     }
     // "Demonstrators in Baghdad", "police in Cairo": a group named only by its role is coded
     // with the country it is in, as CAMEO coders do.
-    if (i + 1 < k && country_level(i + 1) && !ag.prefix && code_of(i + 1) != "---" &&
-        between(m.end_unit, matches[i + 1].first_unit) == std::vector<std::string_view>{"in"}) {
+    if (i + 1 < k && one_word_between(m.end_unit, matches[i + 1].first_unit, "in") &&
+        country_level(i + 1) && !ag.prefix && code_of(i + 1) != "---") {
       used[i + 1] = true;
       ActorMention am = make(i, i + 1, compose_code(code_of(i + 1), ag));
       am.is_agent = true;
