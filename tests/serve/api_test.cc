@@ -378,9 +378,15 @@ TEST_F(ServeApiTest, DocumentWithEventSpans) {
       EXPECT_GE(hb, b);
       EXPECT_LE(he, e);
       std::string words = text.substr(hb, he - hb);
-      if (h["role"] == "source") EXPECT_EQ(words, span["source_text"]);
-      if (h["role"] == "verb") EXPECT_EQ(words, span["verb"]);
-      if (h["role"] == "target") EXPECT_EQ(words, span["target_text"]);
+      if (h["role"] == "source") {
+        EXPECT_EQ(words, span["source_text"]);
+      }
+      if (h["role"] == "verb") {
+        EXPECT_EQ(words, span["verb"]);
+      }
+      if (h["role"] == "target") {
+        EXPECT_EQ(words, span["target_text"]);
+      }
       if (words == "Armenia") armenia = true;
     }
   }
@@ -536,7 +542,7 @@ TEST_F(ServeIngestTest, TokenGuardAndStoring) {
   ASSERT_TRUE(none);
   EXPECT_EQ(none->status, 401);
   EXPECT_EQ(none->get_header_value("WWW-Authenticate"), "Bearer");
-  for (const std::string& bad : {"Bearer wrong", "Bearer correct-horse-battery-stapl",
+  for (const char* bad : {"Bearer wrong", "Bearer correct-horse-battery-stapl",
                                  "Bearer correct-horse-battery-staplf", "Basic Y29ycmVjdA==",
                                  "correct-horse-battery-staple", "Bearer "}) {
     SCOPED_TRACE(bad);
