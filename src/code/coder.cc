@@ -563,6 +563,28 @@ class CoderImpl : public Coder {
     } else {
       discarded = p_.dictionaries->IsDiscarded(tokens);
     }
+    // A discard phrase inside a relative clause ("whom they had taken hostage two weeks ago,")
+    // makes that clause background history, not the sentence: when masking relative clauses
+    // removes every discard phrase, the sentence is coded without their verbs.
+    thread_local std::vector<Span> discarded_clauses;
+    discarded_clauses.clear();
+    if (discarded) {
+      thread_local std::vector<Token> masked;
+      masked.assign(tokens.begin(), tokens.end());
+      for (size_t i = 0; i < masked.size(); ++i) {
+        if (is_year(masked[i])) masked[i].norm = "#year";
+        const std::string& w = tokens[i].norm;
+        if (i == 0 || (w != "who" && w != "whom" && w != "which" && w != "that")) continue;
+        size_t j = i;
+        while (j < masked.size() && masked[j].norm != "," && masked[j].norm != ";") masked[j++].norm = "#relative";
+        discarded_clauses.push_back(Span{static_cast<uint32_t>(i), static_cast<uint32_t>(j)});
+        i = j;
+      }
+      if (!discarded_clauses.empty() && !p_.dictionaries->IsDiscarded(masked)) {
+        discarded = false;
+        if (notes) notes->push_back("discard phrase only in a relative clause; that clause is not coded");
+      }
+    }
     if (discarded) {
       if (notes) notes->push_back("discarded: a discard phrase occurs; the sentence is not coded");
       return;
@@ -639,6 +661,11 @@ class CoderImpl : public Coder {
           if (notes) notes->push_back("  not coded: background clause of an already coded event");
           continue;
         }
+      }
+      if (std::any_of(discarded_clauses.begin(), discarded_clauses.end(),
+                      [&](const Span& d) { return g.span.begin >= d.begin && g.span.begin < d.end; })) {
+        if (notes) notes->push_back("  not coded: in a relative clause holding a discard phrase");
+        continue;
       }
       if (g.conditional) {
         if (notes) notes->push_back("  not coded: a condition ('if', 'unless'), not an event that happened");

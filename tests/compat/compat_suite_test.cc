@@ -12,7 +12,7 @@ namespace communique::compat {
 namespace {
 
 constexpr int kTabariFloor = 107;
-constexpr int kPetrarchFloor = 152;
+constexpr int kPetrarchFloor = 153;
 
 const std::string kFixtures = COMMUNIQUE_FIXTURES;
 const std::string kData = std::string(COMMUNIQUE_SOURCE_DIR) + "/data";
