@@ -7,12 +7,14 @@ source_text/target_text) and the system's events (`communique code` JSON Lines).
 listed sentence also goes through `communique actors SENTENCE --date DATE`, and every wrong actor
 is classified:
 
-  missed      no dictionary actor carries the gold code: a name, demonym or organization the
-              dictionaries do not know (a dictionary gap)
-  wrong-code  a dictionary actor overlaps the gold actor's words but has another code (date
-              resolution, agent composition, longest match)
-  role        the dictionaries found an actor with the gold code, the coder did not use it for
-              this side (subject/object assignment: the coder's side)
+  missed      no dictionary actor on the gold actor's words and none with the gold code: a
+              name, demonym or organization the dictionaries do not know, or an agent
+              without a country ("police") whose country only the context gives
+  wrong-code  a dictionary actor with a code on the gold actor's words, but another code
+              (date resolution, agent composition, longest match, or a gold convention)
+  role        the dictionaries found an actor with the gold code (on the gold words, or else
+              anywhere in the sentence), the coder did not use it for this side
+              (subject/object assignment: the coder's side)
 
 Output: one block per sentence, then counts per class. Standard library only.
 Usage: scripts/actor-errors.py GOLD.jsonl SYSTEM.jsonl [--bin build/communique] [--summary]
@@ -79,11 +81,15 @@ def words(s):
 
 
 def classify(gold_codes, gold_texts, dict_actors):
-    if any(c and matches(c, gold_codes) for _, c in dict_actors):
-        return "role"
+    # The dictionary actors on the gold actor's words decide; without gold words, any actor.
     gw = set().union(*(words(t) for t in gold_texts)) if gold_texts else set()
-    if any(words(t) & gw for t, _ in dict_actors):
+    on_gold = [c for t, c in dict_actors if not gw or words(t) & gw]
+    if any(c and matches(c, gold_codes) for c in on_gold):
+        return "role"
+    if any(c for c in on_gold):
         return "wrong-code"
+    if any(c and matches(c, gold_codes) for _, c in dict_actors):
+        return "role"  # the gold code is named elsewhere in the sentence ("Washington ... it")
     return "missed"
 
 
