@@ -2,6 +2,8 @@
 // finalizer, which is cheap and independent enough for 128 permutations.
 #include "store/minhash.h"
 
+#include "text/fingerprint.h"
+
 #include <algorithm>
 #include <cctype>
 #include <unordered_set>
@@ -18,13 +20,6 @@ uint64_t Mix(uint64_t x) {
   return x;
 }
 
-uint64_t Fnv(std::string_view s, uint64_t h = 1469598103934665603ULL) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
 
 const std::vector<uint64_t>& Seeds() {
   static const std::vector<uint64_t> seeds = [] {
@@ -69,7 +64,7 @@ std::vector<uint64_t> Shingles(std::string_view text) {
   out.reserve(words.size() - k + 1);
   for (size_t i = 0; i + k <= words.size(); ++i) {
     uint64_t h = 1469598103934665603ULL;
-    for (size_t j = 0; j < k; ++j) h = Fnv(words[i + j], h) * 31 + 7;
+    for (size_t j = 0; j < k; ++j) h = text::Fingerprint(words[i + j], h) * 31 + 7;
     out.push_back(h);
   }
   std::sort(out.begin(), out.end());

@@ -12,26 +12,15 @@
 
 #include "store/db.h"
 #include "store/minhash.h"
+#include "text/fingerprint.h"
 #include "store/schema.h"
 
 namespace communique::store {
 
 namespace {
 
-std::string Hex64(uint64_t v) {
-  static const char* hex = "0123456789abcdef";
-  std::string s(16, '0');
-  for (int i = 15; i >= 0; --i, v >>= 4) s[i] = hex[v & 15];
-  return s;
-}
-
-uint64_t Fnv64(std::string_view s, uint64_t h = 1469598103934665603ULL) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
+using text::Fingerprint;
+using text::Hex64;
 
 
 struct DayKeys {
@@ -858,7 +847,7 @@ class StoreImpl : public Store {
   void WriteDocument(Db& db, const DocumentEvents& de, WriteStats& stats, BatchState& batch) {
     const Document& d = de.doc;
     if (d.id.empty()) throw StoreError(location_ + ": document without an id (from " + d.input_path + ")");
-    const std::string hash = "fnv1a64:" + Hex64(Fnv64(d.raw.empty() ? d.text : d.raw));
+    const std::string hash = "fnv1a64:" + Hex64(Fingerprint(d.raw.empty() ? d.text : d.raw));
     int64_t pk = 0;
     std::string old_hash;
     db.Query("SELECT id, content_hash FROM documents WHERE doc_id = $1", {d.id}, [&](const Row& r) {
@@ -973,7 +962,7 @@ class StoreImpl : public Store {
       Pending p{&ev};
       p.uid = ev.event_id;
       if (p.uid.empty()) {
-        p.uid = Hex64(Fnv64(d.id + "|" + std::to_string(ev.sentence) + "|" +
+        p.uid = Hex64(Fingerprint(d.id + "|" + std::to_string(ev.sentence) + "|" +
                             (ev.source ? ev.source->code : "") + "|" + (ev.target ? ev.target->code : "") +
                             "|" + ev.cameo));
       }
