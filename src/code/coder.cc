@@ -208,12 +208,13 @@ class Matcher {
 };
 
 // The CAMEO intent code for an event stated as future or intended, or "" when it stays as is.
-std::string IntentCode(const std::string& code, const VerbGroup& g, const std::vector<Token>& tokens) {
+std::string IntentCode(const std::string& code, const VerbGroup& g, const std::vector<Token>& tokens,
+                       bool future_as_intent) {
   if (code.size() < 2 || code == "---") return "";
   bool intent = false;
   for (uint32_t k = g.span.begin; k < g.span.end; ++k) {
     const std::string& w = tokens[k].norm;
-    if (In(w, {"will", "would", "shall", "'ll", "wo"})) intent = true;
+    if (future_as_intent && In(w, {"will", "would", "shall", "'ll", "wo"})) intent = true;
     if (k < g.verbs.back() && In(w, {"plan", "plans", "planned", "planning", "intend", "intends", "intended",
                                     "pledged", "pledges", "pledge", "promised", "promises", "promise", "vowed",
                                     "vows", "vow", "offered", "offers", "offer", "prepared", "ready"}))
@@ -791,7 +792,7 @@ class CoderImpl : public Coder {
       // Future and intention ("will provide", "plans to meet", "would blockade") are CAMEO's
       // intents: cooperation becomes 03x (express intent), force and sanctions become 13x
       // (threaten).
-      std::string intent_code = IntentCode(choice.match.code, g, tokens);
+      std::string intent_code = IntentCode(choice.match.code, g, tokens, p_.future_as_intent);
       if (!intent_code.empty()) {
         if (notes) notes->push_back("  future/intention: " + choice.match.code + " -> " + intent_code);
         choice.match.code = intent_code;

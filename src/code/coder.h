@@ -18,6 +18,11 @@ struct CoderOptions {
   std::string data_dir;                 // verb dictionary, CAMEO table, gazetteer live here
   DictionaryFiles dictionaries;         // empty: DictionarySet::Default(data_dir)
   std::vector<std::string> verb_files;  // empty: data_dir/dictionaries/phoenix/CAMEO.2.0.txt
+  // "Finland will give Tanzania a grant": CAMEO coders disagree on a plain future. true codes it
+  // as the intent (03x/13x, as the PLOVER and ICEWS gold standards do); false codes the deed
+  // itself, as TABARI and PETRARCH2 do (their validation suites expect it). Intention verbs
+  // ("plans to", "promised to") make an intent either way.
+  bool future_as_intent = true;
 };
 
 // What the coder did with one sentence, for `communique explain`.

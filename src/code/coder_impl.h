@@ -18,6 +18,7 @@ struct CoderParts {
   std::shared_ptr<const PosTagger> tagger;
   std::shared_ptr<const CameoTable> cameo;
   std::shared_ptr<const Gazetteer> gazetteer;  // optional: event locations, capitals as actors
+  bool future_as_intent = true;                // see CoderOptions
 };
 
 std::unique_ptr<Coder> MakeCoder(CoderParts parts);

@@ -16,6 +16,7 @@ std::unique_ptr<Coder> Coder::Load(const CoderOptions& options, const ErrorSink&
   if (files.actors.empty() && files.agents.empty() && files.overlays.empty())
     files = DictionarySet::Default(options.data_dir);
   parts.dictionaries = DictionarySet::Load(files, errors);
+  parts.future_as_intent = options.future_as_intent;
   return MakeCoder(std::move(parts));
 }
 

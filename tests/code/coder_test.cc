@@ -92,5 +92,23 @@ TEST_F(CoderTest, ExplainListsTokensPhrasesAndPatterns) {
   EXPECT_EQ(a.events[0].evidence.verb, "was attacked");
 }
 
+TEST_F(CoderTest, FutureIsIntentUnlessCompatSemantics) {
+  EXPECT_EQ(WithoutStatements(Code("Syria will attack Israel.")), (std::vector<std::string>{"SYR 138 ISR"}));
+  CoderParts parts;
+  parts.dictionaries = std::make_shared<testing::FakeDictionary>(kActors);
+  parts.verbs = VerbPatternSet::Load(DefaultVerbFiles(COMMUNIQUE_SOURCE_DIR "/data"), nullptr);
+  parts.tagger = PosTagger::Load(PosTagger::DefaultDir(COMMUNIQUE_SOURCE_DIR "/data"));
+  parts.cameo = std::make_shared<CameoTable>(CameoTable::LoadDefault(COMMUNIQUE_SOURCE_DIR "/data", nullptr));
+  parts.future_as_intent = false;
+  auto deed = MakeCoder(std::move(parts));
+  auto a = deed->Explain("Syria will attack Israel.", std::nullopt);
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo.substr(0, 2), "19");
+  // An intention verb makes an intent under either semantics.
+  auto b = deed->Explain("Syria plans to attack Israel.", std::nullopt);
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_EQ(b.events[0].cameo, "138");
+}
+
 }  // namespace
 }  // namespace communique::code

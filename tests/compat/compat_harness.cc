@@ -222,6 +222,7 @@ code::CoderOptions TabariOptions(const std::string& fixtures_dir, const std::str
   const std::string d = fixtures_dir + "/compat/tabari/";
   code::CoderOptions o;
   o.data_dir = data_dir;
+  o.future_as_intent = false;  // both coders code "will X" as X
   o.verb_files = {d + "TABARI.Demo.verbs"};
   o.dictionaries.actors = {d + "TABARI.Demo.actors"};
   o.dictionaries.agents = {d + "Validate.agents"};
@@ -232,6 +233,7 @@ code::CoderOptions PetrarchOptions(const std::string& fixtures_dir, const std::s
   const std::string d = fixtures_dir + "/compat/petrarch2/";
   code::CoderOptions o;
   o.data_dir = data_dir;
+  o.future_as_intent = false;  // both coders code "will X" as X
   o.verb_files = {d + "PETR.Validate.verbs.txt"};
   o.dictionaries.actors = {d + "PETR.Validate.actors.txt"};
   o.dictionaries.agents = {d + "PETR.Validate.agents.txt"};
