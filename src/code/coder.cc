@@ -239,9 +239,6 @@ constexpr bool kSkipBackground = true;
 // Whether an event is coded when the clause names neither source nor target actor.
 constexpr bool kActorless = true;
 
-// Whether "[042:043]" patterns also emit the reversed event (B hosts A when A visits B).
-constexpr bool kPairedEvents = false;
-
 class CoderImpl : public Coder {
  public:
   explicit CoderImpl(CoderParts parts) : p_(std::move(parts)) {}
@@ -811,7 +808,7 @@ class CoderImpl : public Coder {
       if (primary)
         for (auto* s : src_list)
           for (auto* t : tgt_list) emit(s, t, code);
-      if (!paired.empty() && paired != "---" && (code == "---" || kPairedEvents))
+      if (!paired.empty() && paired != "---" && (code == "---" || p_.paired_events))
         for (auto* s : src_list)
           for (auto* t : tgt_list)
             if (t || s) emit(t, s, paired);

@@ -23,6 +23,10 @@ struct CoderOptions {
   // itself, as TABARI and PETRARCH2 do (their validation suites expect it). Intention verbs
   // ("plans to", "promised to") make an intent either way.
   bool future_as_intent = true;
+  // "[032:033]" verbs ("A visited B"): true also emits the reversed event (B hosts A), as TABARI
+  // and PETRARCH2 do; false (default) emits the reported direction only, as the PLOVER gold
+  // standard counts it (the reversed events cost 3 points of full-match precision there).
+  bool paired_events = false;
 };
 
 // What the coder did with one sentence, for `communique explain`.

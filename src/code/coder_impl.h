@@ -19,6 +19,7 @@ struct CoderParts {
   std::shared_ptr<const CameoTable> cameo;
   std::shared_ptr<const Gazetteer> gazetteer;  // optional: event locations, capitals as actors
   bool future_as_intent = true;                // see CoderOptions
+  bool paired_events = false;                  // see CoderOptions
 };
 
 std::unique_ptr<Coder> MakeCoder(CoderParts parts);

@@ -17,6 +17,7 @@ std::unique_ptr<Coder> Coder::Load(const CoderOptions& options, const ErrorSink&
     files = DictionarySet::Default(options.data_dir);
   parts.dictionaries = DictionarySet::Load(files, errors);
   parts.future_as_intent = options.future_as_intent;
+  parts.paired_events = options.paired_events;
   return MakeCoder(std::move(parts));
 }
 

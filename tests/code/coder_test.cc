@@ -100,6 +100,7 @@ TEST_F(CoderTest, FutureIsIntentUnlessCompatSemantics) {
   parts.tagger = PosTagger::Load(PosTagger::DefaultDir(COMMUNIQUE_SOURCE_DIR "/data"));
   parts.cameo = std::make_shared<CameoTable>(CameoTable::LoadDefault(COMMUNIQUE_SOURCE_DIR "/data", nullptr));
   parts.future_as_intent = false;
+  parts.paired_events = true;
   auto deed = MakeCoder(std::move(parts));
   auto a = deed->Explain("Syria will attack Israel.", std::nullopt);
   ASSERT_EQ(a.events.size(), 1u);
@@ -108,6 +109,23 @@ TEST_F(CoderTest, FutureIsIntentUnlessCompatSemantics) {
   auto b = deed->Explain("Syria plans to attack Israel.", std::nullopt);
   ASSERT_EQ(b.events.size(), 1u);
   EXPECT_EQ(b.events[0].cameo, "138");
+}
+
+TEST_F(CoderTest, PairedCodesOnlyWhenAsked) {
+  // "[042:043]": the default codes the visit; paired_events adds the host's half.
+  EXPECT_EQ(Code("Syria set off for Russia."), (std::vector<std::string>{"SYR 042 RUS"}));
+  CoderParts parts;
+  parts.dictionaries = std::make_shared<testing::FakeDictionary>(kActors);
+  parts.verbs = VerbPatternSet::Load(DefaultVerbFiles(COMMUNIQUE_SOURCE_DIR "/data"), nullptr);
+  parts.tagger = PosTagger::Load(PosTagger::DefaultDir(COMMUNIQUE_SOURCE_DIR "/data"));
+  parts.cameo = std::make_shared<CameoTable>(CameoTable::LoadDefault(COMMUNIQUE_SOURCE_DIR "/data", nullptr));
+  parts.paired_events = true;
+  auto paired = MakeCoder(std::move(parts));
+  std::vector<std::string> got;
+  for (auto& e : paired->Explain("Syria set off for Russia.", std::nullopt).events)
+    got.push_back((e.source ? e.source->code : "-") + " " + e.cameo + " " + (e.target ? e.target->code : "-"));
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::string>{"RUS 043 SYR", "SYR 042 RUS"}));
 }
 
 }  // namespace

@@ -223,6 +223,7 @@ code::CoderOptions TabariOptions(const std::string& fixtures_dir, const std::str
   code::CoderOptions o;
   o.data_dir = data_dir;
   o.future_as_intent = false;  // both coders code "will X" as X
+  o.paired_events = true;      // and emit both halves of "[032:033]"
   o.verb_files = {d + "TABARI.Demo.verbs"};
   o.dictionaries.actors = {d + "TABARI.Demo.actors"};
   o.dictionaries.agents = {d + "Validate.agents"};
@@ -234,6 +235,7 @@ code::CoderOptions PetrarchOptions(const std::string& fixtures_dir, const std::s
   code::CoderOptions o;
   o.data_dir = data_dir;
   o.future_as_intent = false;  // both coders code "will X" as X
+  o.paired_events = true;      // and emit both halves of "[032:033]"
   o.verb_files = {d + "PETR.Validate.verbs.txt"};
   o.dictionaries.actors = {d + "PETR.Validate.actors.txt"};
   o.dictionaries.agents = {d + "PETR.Validate.agents.txt"};

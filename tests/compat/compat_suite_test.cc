@@ -11,8 +11,8 @@
 namespace communique::compat {
 namespace {
 
-constexpr int kTabariFloor = 109;
-constexpr int kPetrarchFloor = 159;
+constexpr int kTabariFloor = 113;
+constexpr int kPetrarchFloor = 163;
 
 const std::string kFixtures = COMMUNIQUE_FIXTURES;
 const std::string kData = std::string(COMMUNIQUE_SOURCE_DIR) + "/data";
