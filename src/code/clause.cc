@@ -38,6 +38,10 @@ bool IsIntentVerb(std::string_view w) {
                 "scheduled", "set", "due", "likely"});
 }
 
+bool IsIntentAdjective(std::string_view w) {
+  return In(w, {"willing", "ready", "eager", "poised", "determined", "prepared"});
+}
+
 bool IsBoundaryWord(std::string_view w) {
   return In(w, {";", ":", "that", "which", "who", "whom", "whose", "because", "while", "although",
                 "though", "whereas", "unless", "if", "whether", "``", "\"", "\xe2\x80\x9c", "but"});
@@ -105,6 +109,13 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
         break;
       }
       if (infinitive_at(j) && j > i) { ++j; continue; }
+      // "is willing to withdraw", "are ready to host": the adjective states an intention and the
+      // infinitive is the deed, one group with the copula's subject.
+      if (j > i && j + 1 < n && IsBe(tokens[j - 1].norm) && IsIntentAdjective(tokens[j].norm) &&
+          infinitive_at(j + 1)) {
+        ++j;
+        continue;
+      }
       if (j == i && starts_infinitive) { ++j; continue; }
       break;
     }
@@ -149,6 +160,10 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
         if (tokens[k].norm == "by") agent = true;
       if (!agent && g.verbs.size() == 1) g.passive = false;
     }
+    // "is prepared to impose": the participle states an intention; the infinitive is active.
+    if (g.passive && g.verbs.size() > 1 && IsIntentAdjective(tokens[g.verbs[0]].norm) &&
+        tokens[g.verbs[0] + 1].norm == "to")
+      g.passive = false;
     // "is" alone is a copula: no content verb, nothing to code, but it still bounds clauses.
     if (g.verbs.empty()) {
       uint32_t last = g.span.end - 1;

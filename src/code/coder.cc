@@ -207,6 +207,14 @@ class Matcher {
   const std::vector<uint8_t>* present_;
 };
 
+// Words stating an intention to do what the following verb says ("plans to", "is willing to").
+bool IsIntentWord(const std::string& w) {
+  return In(w, {"plan", "plans", "planned", "planning", "intend", "intends", "intended", "pledged", "pledges",
+                "pledge", "promised", "promises", "promise", "vowed", "vows", "vow", "offered", "offers", "offer",
+                "prepared", "prepare", "prepares", "preparing", "ready", "willing", "eager", "poised",
+                "determined"});
+}
+
 // The CAMEO intent code for an event stated as future or intended, or "" when it stays as is.
 std::string IntentCode(const std::string& code, const VerbGroup& g, const std::vector<Token>& tokens,
                        bool future_as_intent) {
@@ -215,10 +223,7 @@ std::string IntentCode(const std::string& code, const VerbGroup& g, const std::v
   for (uint32_t k = g.span.begin; k < g.span.end; ++k) {
     const std::string& w = tokens[k].norm;
     if (future_as_intent && In(w, {"will", "would", "shall", "'ll", "wo"})) intent = true;
-    if (k < g.verbs.back() && In(w, {"plan", "plans", "planned", "planning", "intend", "intends", "intended",
-                                    "pledged", "pledges", "pledge", "promised", "promises", "promise", "vowed",
-                                    "vows", "vow", "offered", "offers", "offer", "prepared", "ready"}))
-      intent = true;
+    if (k < g.verbs.back() && IsIntentWord(w)) intent = true;
   }
   if (!intent) return "";
   std::string root = code.substr(0, 2);
@@ -444,7 +449,14 @@ class CoderImpl : public Coder {
                   const std::vector<uint32_t>& ids, const Clauses& c, VerbChoice* out,
                   std::vector<std::string>* notes) const {
     Matcher matcher(tokens, ids, c, &present_words_);
-    for (uint32_t v : g.verbs) {
+    // "prepared to impose", "plans to attack": the intended deed is the event (made an intent
+    // below); the intention verb's own code is the fallback.
+    uint32_t order[8];
+    size_t nv = std::min<size_t>(g.verbs.size(), 8);
+    std::copy_n(g.verbs.begin(), nv, order);
+    if (nv > 1 && IsIntentWord(tokens[order[0]].norm)) std::rotate(order, order + 1, order + nv);
+    for (size_t vi = 0; vi < nv; ++vi) {
+      uint32_t v = order[vi];
       const auto* forms = p_.verbs->Forms(ids[v]);
       // "reimposed", "re-imposed": the verb without its prefix, when the dictionary knows it.
       if (!forms) {
