@@ -8,6 +8,7 @@
 
 #include "code/cameo_table.h"
 #include "communique/event.h"
+#include "store/render.h"
 
 namespace communique::store {
 
@@ -68,15 +69,6 @@ const std::vector<std::string>& GdeltMentionColumns() {
   return c;
 }
 
-std::string Csv(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 // Tab-separated layouts cannot quote: tabs and line breaks inside a field become spaces.
 std::string Tsv(std::string s) {
@@ -88,7 +80,7 @@ std::string Tsv(std::string s) {
 void WriteRow(std::ostream& out, const std::vector<std::string>& cells, bool csv) {
   for (size_t i = 0; i < cells.size(); ++i) {
     if (i) out << (csv ? ',' : '\t');
-    out << (csv ? Csv(cells[i]) : Tsv(cells[i]));
+    out << (csv ? CsvField(cells[i]) : Tsv(cells[i]));
   }
   out << '\n';
 }

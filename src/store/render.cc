@@ -24,15 +24,6 @@ size_t Utf8Width(const std::string& s) {
   return n;
 }
 
-std::string Csv(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 json Opt(const std::optional<Date>& d) { return d ? json(d->ToString()) : json(nullptr); }
 
@@ -55,10 +46,10 @@ void PrintRows(const std::vector<std::string>& header, const std::vector<std::ve
     return;
   }
   if (format == OutputFormat::kCsv) {
-    for (size_t i = 0; i < header.size(); ++i) out << (i ? "," : "") << Csv(header[i]);
+    for (size_t i = 0; i < header.size(); ++i) out << (i ? "," : "") << CsvField(header[i]);
     out << "\n";
     for (const auto& r : rows) {
-      for (size_t i = 0; i < r.size(); ++i) out << (i ? "," : "") << Csv(r[i]);
+      for (size_t i = 0; i < r.size(); ++i) out << (i ? "," : "") << CsvField(r[i]);
       out << "\n";
     }
     return;
@@ -92,6 +83,16 @@ void PrintRows(const std::vector<std::string>& header, const std::vector<std::ve
       out << std::string(total > 2 ? total - 2 : 0, '-') << "\n";
     }
   }
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
 }
 
 json EventJson(const EventRow& e) {

@@ -20,6 +20,9 @@ enum class OutputFormat { kTable, kCsv, kJson };
 void PrintRows(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
                OutputFormat format, std::ostream& out, size_t max_width = 60);
 
+// One CSV field, quoted only when it must be (RFC 4180).
+std::string CsvField(const std::string& s);
+
 nlohmann::json EventJson(const EventRow& e);
 nlohmann::json MentionJson(const MentionRow& m);
 nlohmann::json AggregateJson(const AggregateRow& a);
