@@ -515,7 +515,11 @@ class CoderImpl : public Coder {
         // giving a verb the default code the main dictionary lacks).
         bool better_code = spec == best_spec && best.form && best.match.code == "---" &&
                            m.code != "---" && f.particles.size() == best_particles;
-        if (f.particles.size() > best_particles || spec > best_spec || better_code) {
+        // Between two matched patterns of equal specificity, the later-read file's wins: the
+        // overlay refines the main dictionary ("staged a hunger strike in prison" is a protest).
+        bool later_pattern = matched && spec == best_spec && best.form && best.match.pattern &&
+                             f.particles.size() == best_particles && f.block > best.form->block;
+        if (f.particles.size() > best_particles || spec > best_spec || better_code || later_pattern) {
           best.verb = v;
           best.form = &f;
           best.after = q;
