@@ -554,6 +554,16 @@ class CoderImpl : public Coder {
     a->tokens = Tokenize(sentence);
     auto& tokens = a->tokens;
     p_.tagger->Tag(sentence, tokens);
+    // The tagger's lexicon misses verb readings of some nouns ("would blockade", "Israel
+    // reimposed blockades"): a noun-tagged word the verb dictionary knows as a verb form is a verb
+    // after a modal (base form) and, ending in -ed, right after a proper noun (past tense).
+    for (size_t i = 1; i < tokens.size(); ++i) {
+      Token& t = tokens[i];
+      if (t.tag != "NN" || !p_.verbs->Forms(p_.verbs->WordId(t.norm))) continue;
+      const std::string& prev = tokens[i - 1].tag;
+      if (prev == "MD") t.tag = "VB";
+      else if (prev == "NNP" && t.norm.size() > 4 && t.norm.ends_with("ed")) t.tag = "VBD";
+    }
     std::vector<std::string>* notes = explain ? &a->notes : nullptr;
     if (explain) {
       std::string line = "tokens:";
