@@ -64,6 +64,15 @@ std::string LikeEscape(const std::string& s) {
   return out;
 }
 
+// The smallest string greater than every string starting with `prefix`, or "" when there is none
+// (the prefix is all 0xFF bytes). Prefix filters become ranges so that indexes on the code columns
+// answer them; LIKE 'X%' would scan the whole table.
+std::string PrefixEnd(std::string prefix) {
+  while (!prefix.empty() && static_cast<unsigned char>(prefix.back()) == 0xFF) prefix.pop_back();
+  if (!prefix.empty()) prefix.back() = static_cast<char>(static_cast<unsigned char>(prefix.back()) + 1);
+  return prefix;
+}
+
 // Builds a WHERE clause with numbered placeholders; values go to `params`, never into the SQL.
 struct SqlBuilder {
   std::vector<Value> params;
@@ -71,6 +80,13 @@ struct SqlBuilder {
   std::string P(Value v) {
     params.push_back(std::move(v));
     return "$" + std::to_string(params.size());
+  }
+  // "column starts with prefix" as an index-friendly range.
+  std::string Prefix(const std::string& column, const std::string& prefix) {
+    std::string end = PrefixEnd(prefix);
+    std::string c = "(" + column + " >= " + P(prefix);
+    if (!end.empty()) c += " AND " + column + " < " + P(end);
+    return c + ")";
   }
   std::string Where() const {
     if (conds.empty()) return "";
@@ -84,9 +100,8 @@ void AddFilter(SqlBuilder& b, const QueryFilter& f) {
   if (!f.actors.empty()) {
     std::string c = "(";
     for (size_t i = 0; i < f.actors.size(); ++i) {
-      std::string p = b.P(LikeEscape(ToUpper(f.actors[i])) + "%");
-      c += (i ? " OR " : "") + std::string("e.source LIKE ") + p + " ESCAPE '\\' OR e.target LIKE " +
-           p + " ESCAPE '\\'";
+      std::string code = ToUpper(f.actors[i]);
+      c += (i ? " OR " : "") + b.Prefix("e.source", code) + " OR " + b.Prefix("e.target", code);
     }
     b.conds.push_back(c + ")");
   }
@@ -99,15 +114,16 @@ void AddFilter(SqlBuilder& b, const QueryFilter& f) {
     b.conds.push_back(c + ")");
   }
   if (!f.source.empty())
-    b.conds.push_back("e.source LIKE " + b.P(LikeEscape(ToUpper(f.source)) + "%") + " ESCAPE '\\'");
+    b.conds.push_back(b.Prefix("e.source", ToUpper(f.source)));
   if (!f.target.empty())
-    b.conds.push_back("e.target LIKE " + b.P(LikeEscape(ToUpper(f.target)) + "%") + " ESCAPE '\\'");
+    b.conds.push_back(b.Prefix("e.target", ToUpper(f.target)));
   if (!f.cameo_prefix.empty())
-    b.conds.push_back("e.cameo LIKE " + b.P(LikeEscape(f.cameo_prefix) + "%") + " ESCAPE '\\'");
+    b.conds.push_back(b.Prefix("e.cameo", f.cameo_prefix));
   if (!f.plover.empty()) b.conds.push_back("e.plover = " + b.P(ToUpper(f.plover)));
   if (f.quad_class) b.conds.push_back("e.quad_class = " + b.P(int64_t{f.quad_class}));
   if (f.from) b.conds.push_back("e.day >= " + b.P(int64_t{f.from->Days()}));
-  if (f.to) b.conds.push_back("e.day <= " + b.P(int64_t{f.to->Days()}));
+  // Undated events are stored below every real day: a date range never includes them.
+  if (f.to) b.conds.push_back("e.day <= " + b.P(int64_t{f.to->Days()}) + " AND e.day > " + b.P(kNoDay));
   if (!f.text.empty())
     b.conds.push_back(
         "EXISTS (SELECT 1 FROM mentions tm WHERE tm.event = e.id AND lower(tm.evidence) LIKE " +
@@ -592,8 +608,7 @@ class StoreImpl : public Store {
       });
     }
     SqlBuilder b;
-    std::string org_like = b.P(LikeEscape(org) + "%");
-    std::string org_cond = "(e.source LIKE " + org_like + " ESCAPE '\\' OR e.target LIKE " + org_like + " ESCAPE '\\')";
+    std::string org_cond = "(" + b.Prefix("e.source", org) + " OR " + b.Prefix("e.target", org) + ")";
     std::string cond = org_cond;
     if (!members.empty()) {
       std::string in;
@@ -603,14 +618,14 @@ class StoreImpl : public Store {
         // A member's event belongs to the organization's timeline when a document that reported
         // it also reported an event of the organization.
         member_cond += " AND EXISTS (SELECT 1 FROM mentions m1 JOIN mentions m2 ON m2.doc = m1.doc "
-                       "JOIN events e2 ON e2.id = m2.event WHERE m1.event = e.id AND (e2.source LIKE " +
-                       org_like + " ESCAPE '\\' OR e2.target LIKE " + org_like + " ESCAPE '\\'))";
+                       "JOIN events e2 ON e2.id = m2.event WHERE m1.event = e.id AND (" +
+                       b.Prefix("e2.source", org) + " OR " + b.Prefix("e2.target", org) + "))";
       }
       cond = "(" + org_cond + " OR (" + member_cond + "))";
     }
     b.conds.push_back(cond);
     if (req.from) b.conds.push_back("e.day >= " + b.P(int64_t{req.from->Days()}));
-    if (req.to) b.conds.push_back("e.day <= " + b.P(int64_t{req.to->Days()}));
+    if (req.to) b.conds.push_back("e.day <= " + b.P(int64_t{req.to->Days()}) + " AND e.day > " + b.P(kNoDay));
     std::vector<EventRow> rows;
     db->Query(kEventColumns + b.Where() + " ORDER BY e.day, e.id", b.params, [&](const Row& r) {
       rows.push_back(EventFromRow(r));
