@@ -299,7 +299,13 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
     if (left > 0 && In(tokens[left - 1].norm, {"which", "who", "whom", "whose", "because", "after", "since", "while", "when"}))
       g.background = true;
     // "unless Israel rescinded", "if he gave them": a condition, not something that happened.
-    if (left > 0 && In(tokens[left - 1].norm, {"if", "unless", "whether"})) g.conditional = true;
+    if (left > 0 && In(tokens[left - 1].norm, {"if", "unless", "whether"})) {
+      // "if cooperation founders, the minister said": a comma before the subject ends the
+      // condition (the tagger may have missed the condition's own verb).
+      uint32_t s = g.span.begin;
+      if (s > 0 && out.phrase_at[s - 1] >= 0) s = out.phrases[out.phrase_at[s - 1]].span.begin;
+      if (!(s > left && tokens[s - 1].norm == ",")) g.conditional = true;
+    }
     for (const NounPhrase& p : out.phrases)
       if (p.span.end == g.span.begin && p.span.begin >= left && p.span.begin > 0 &&
           In(tokens[p.span.begin - 1].norm, {"if", "unless", "whether"}))
