@@ -1,6 +1,8 @@
 // Store results as JSON for the HTTP API, with highlight spans for evidence sentences.
 #include "serve/views.h"
 
+#include "store/render.h"
+
 #include <algorithm>
 
 namespace communique::serve {
@@ -97,32 +99,7 @@ json ToJson(const store::ActorRef& a) {
   return {{"code", a.code}, {"country", a.country}, {"name", a.name}};
 }
 
-json ToJson(const store::EventRow& e) {
-  json location = nullptr;
-  if (!e.location_name.empty() || !e.location_country.empty() || e.lat) {
-    location = {{"name", e.location_name},
-                {"country", e.location_country},
-                {"lat", e.lat ? json(*e.lat) : json(nullptr)},
-                {"lon", e.lon ? json(*e.lon) : json(nullptr)}};
-  }
-  return {{"id", e.id},
-          {"date", DateOrNull(e.date)},
-          {"source", ToJson(e.source)},
-          {"target", ToJson(e.target)},
-          {"cameo", e.cameo},
-          {"plover", e.plover},
-          {"quad_class", e.quad_class},
-          {"goldstein", e.goldstein},
-          {"location", location},
-          {"num_mentions", e.num_mentions},
-          {"num_sources", e.num_sources},
-          {"num_documents", e.num_documents},
-          {"doc_id", e.first_doc_id},
-          {"url", e.url},
-          {"evidence", e.evidence},
-          {"verb", e.verb},
-          {"outlets", e.outlets}};
-}
+json ToJson(const store::EventRow& e) { return store::EventJson(e); }
 
 json ToJson(const store::MentionRow& m) {
   return {{"event_id", m.event_id},

@@ -112,7 +112,7 @@ json EventJson(const EventRow& e) {
             {"evidence", e.evidence},
             {"verb", e.verb},
             {"outlets", e.outlets}};
-  if (!e.location_name.empty())
+  if (!e.location_name.empty() || !e.location_country.empty() || e.lat)
     j["location"] = {{"name", e.location_name},
                      {"country", e.location_country},
                      {"lat", e.lat ? json(*e.lat) : json(nullptr)},
