@@ -828,16 +828,24 @@ class CoderImpl : public Coder {
       std::vector<const Resolved*> src_list, tgt_list;
       for (auto& x : sources) src_list.push_back(&x);
       for (auto& x : targets) tgt_list.push_back(&x);
+      // Conjoined actors in the order the sentence names them ("Arnor, Osgiliath and Gondor").
+      auto textual = [](std::vector<const Resolved*>& v) {
+        if (std::all_of(v.begin(), v.end(), [](const Resolved* r) { return r->mention >= 0; }))
+          std::stable_sort(v.begin(), v.end(),
+                           [](const Resolved* x, const Resolved* y) { return x->mention < y->mention; });
+      };
+      textual(src_list);
+      textual(tgt_list);
       if (tgt_list.empty()) tgt_list.push_back(nullptr);
       bool primary = code != "---" && (!sources.empty() || !targets.empty() || kActorless);
       if (src_list.empty()) src_list.push_back(nullptr);
-      if (primary)
-        for (auto* s : src_list)
-          for (auto* t : tgt_list) emit(s, t, code);
-      if (!paired.empty() && paired != "---" && (code == "---" || p_.paired_events))
-        for (auto* s : src_list)
-          for (auto* t : tgt_list)
-            if (t || s) emit(t, s, paired);
+      // Each pair's reversed event follows it directly, the order TABARI lists them in.
+      bool reversed = !paired.empty() && paired != "---" && (code == "---" || p_.paired_events);
+      for (auto* s : src_list)
+        for (auto* t : tgt_list) {
+          if (primary) emit(s, t, code);
+          if (reversed && (t || s)) emit(t, s, paired);
+        }
       if (notes && !primary && (paired.empty() || paired == "---"))
         notes->push_back("  not coded: no source actor");
       if (!sources.empty() && sources.front().mention >= 0) ctx.last_subject = sources.front().actor;

@@ -128,5 +128,13 @@ TEST_F(CoderTest, PairedCodesOnlyWhenAsked) {
   EXPECT_EQ(got, (std::vector<std::string>{"RUS 043 SYR", "SYR 042 RUS"}));
 }
 
+TEST_F(CoderTest, ConjoinedActorsInTextOrder) {
+  auto a = coder_->Explain("Jordan, Egypt and Syria condemned Israel.", std::nullopt);
+  std::vector<std::string> sources;
+  for (auto& e : a.events)
+    if (e.source) sources.push_back(e.source->code);
+  EXPECT_EQ(sources, (std::vector<std::string>{"JOR", "EGY", "SYR"}));
+}
+
 }  // namespace
 }  // namespace communique::code

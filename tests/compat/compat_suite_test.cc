@@ -11,7 +11,7 @@
 namespace communique::compat {
 namespace {
 
-constexpr int kTabariFloor = 113;
+constexpr int kTabariFloor = 121;
 constexpr int kPetrarchFloor = 163;
 
 const std::string kFixtures = COMMUNIQUE_FIXTURES;
