@@ -599,8 +599,22 @@ class CoderImpl : public Coder {
         if (is_year(masked[i])) masked[i].norm = "#year";
         const std::string& w = tokens[i].norm;
         if (i == 0 || (w != "who" && w != "whom" && w != "which" && w != "that")) continue;
+        // The clause runs to a comma or to the next finite verb after its own ("who was accused
+        // of ... years ago was arrested": the main clause resumes at "was arrested").
         size_t j = i;
-        while (j < masked.size() && masked[j].norm != "," && masked[j].norm != ";") masked[j++].norm = "#relative";
+        bool own_verb = false;
+        while (j < masked.size() && masked[j].norm != "," && masked[j].norm != ";") {
+          const std::string& tag = tokens[j].tag;
+          bool finite = tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD";
+          if (finite && own_verb) {
+            const Token& prev = tokens[j - 1];
+            bool verbal_prev = prev.tag.starts_with("VB") || prev.tag == "MD" || prev.tag == "TO" ||
+                               prev.norm == "and" || prev.norm == "or";
+            if (!verbal_prev) break;
+          }
+          if (finite) own_verb = true;
+          masked[j++].norm = "#relative";
+        }
         discarded_clauses.push_back(Span{static_cast<uint32_t>(i), static_cast<uint32_t>(j)});
         i = j;
       }

@@ -136,5 +136,14 @@ TEST_F(CoderTest, ConjoinedActorsInTextOrder) {
   EXPECT_EQ(sources, (std::vector<std::string>{"JOR", "EGY", "SYR"}));
 }
 
+TEST_F(CoderTest, DiscardedRelativeClauseEndsAtTheMainVerb) {
+  // "football" (a discard word of the test dictionary) is in the relative clause; the main clause resumes
+  // at "was arrested".
+  auto a = coder_->Explain("A Hamas militant who attacked a football stadium was arrested by Israel.", std::nullopt);
+  bool arrest = false;
+  for (auto& e : a.events) arrest = arrest || (e.cameo.rfind("17", 0) == 0 && e.source && e.source->code == "ISR");
+  EXPECT_TRUE(arrest);
+}
+
 }  // namespace
 }  // namespace communique::code
