@@ -10,6 +10,7 @@
 #include "code/clause.h"
 #include "code/coder_impl.h"
 #include "text/dates.h"
+#include "text/fingerprint.h"
 
 namespace communique::code {
 namespace {
@@ -69,19 +70,6 @@ bool IsStateNoun(std::string_view w) {
                 "authorities", "kingdom", "regime", "cabinet", "capital"});
 }
 
-std::string Hex64(uint64_t v) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-  return buf;
-}
-
-uint64_t Fnv1a(std::string_view s, uint64_t h = 1469598103934665603ULL) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
 
 struct PatternMatch {
   const VerbPattern* pattern = nullptr;  // nullptr: the verb's default code
@@ -290,7 +278,7 @@ class CoderImpl : public Coder {
     std::string key = e.doc_id + '\x1f' + std::to_string(e.sentence) + '\x1f' +
                       (e.source ? e.source->code : "") + '\x1f' +
                       (e.target ? e.target->code : "") + '\x1f' + e.cameo;
-    e.event_id = "ev-" + Hex64(Fnv1a(key));
+    e.event_id = "ev-" + text::Hex64(text::Fingerprint(key));
   }
 
   EventActor FromMention(const ActorMention& m, std::string_view sentence) const {
