@@ -143,6 +143,28 @@ void AddFilter(SqlBuilder& b, const QueryFilter& f) {
   }
 }
 
+// Streams rows chunk by chunk (keyset pagination keeps memory flat on millions of rows), honouring
+// the filter's offset and limit; `next_chunk` appends the next chunk, nothing when done.
+template <typename T>
+void ScanInChunks(const QueryFilter& f, const std::function<bool(const T&)>& row,
+                  const std::function<void(std::vector<T>*)>& next_chunk) {
+  uint64_t skipped = 0, emitted = 0;
+  for (;;) {
+    std::vector<T> chunk;
+    next_chunk(&chunk);
+    if (chunk.empty()) return;
+    for (auto& item : chunk) {
+      if (skipped < f.offset) {
+        ++skipped;
+        continue;
+      }
+      if (f.limit && emitted >= f.limit) return;
+      ++emitted;
+      if (!row(item)) return;
+    }
+  }
+}
+
 constexpr const char* kEventColumns =
     "SELECT e.id, e.day, e.source, e.source_country, e.target, e.target_country, e.cameo, e.plover, "
     "e.quad_class, e.goldstein, e.location, e.location_country, e.lat, e.lon, e.num_mentions, "
@@ -406,29 +428,17 @@ class StoreImpl : public Store {
   void ScanEvents(const QueryFilter& f, const std::function<bool(const EventRow&)>& row) override {
     auto db = pool_.Acquire();
     int64_t last = -1;
-    uint64_t skipped = 0, emitted = 0;
-    for (;;) {
+    ScanInChunks<EventRow>(f, row, [&](std::vector<EventRow>* chunk) {
       SqlBuilder b;
       AddFilter(b, f);
       b.conds.push_back("e.id > " + b.P(last));
-      std::vector<EventRow> chunk;
       db->Query(kEventColumns + b.Where() + " ORDER BY e.id LIMIT 2000", b.params, [&](const Row& r) {
-        chunk.push_back(EventFromRow(r));
+        chunk->push_back(EventFromRow(r));
         return true;
       });
-      if (chunk.empty()) return;
-      last = chunk.back().id;
-      FillOutlets(*db, chunk);
-      for (auto& e : chunk) {
-        if (skipped < f.offset) {
-          ++skipped;
-          continue;
-        }
-        if (f.limit && emitted >= f.limit) return;
-        ++emitted;
-        if (!row(e)) return;
-      }
-    }
+      if (!chunk->empty()) last = chunk->back().id;
+      FillOutlets(*db, *chunk);
+    });
   }
 
   std::vector<MentionRow> Mentions(const QueryFilter& f) override {
@@ -448,28 +458,16 @@ class StoreImpl : public Store {
   void ScanMentions(const QueryFilter& f, const std::function<bool(const MentionRow&)>& row) override {
     auto db = pool_.Acquire();
     int64_t last = -1;
-    uint64_t skipped = 0, emitted = 0;
-    for (;;) {
+    ScanInChunks<MentionRow>(f, row, [&](std::vector<MentionRow>* chunk) {
       SqlBuilder b;
       AddFilter(b, f);
       b.conds.push_back("m.id > " + b.P(last));
-      std::vector<MentionRow> chunk;
       db->Query(kMentionColumns + b.Where() + " ORDER BY m.id LIMIT 2000", b.params, [&](const Row& r) {
-        chunk.push_back(MentionFromRow(r));
+        chunk->push_back(MentionFromRow(r));
         last = r.Int(17);
         return true;
       });
-      if (chunk.empty()) return;
-      for (auto& m : chunk) {
-        if (skipped < f.offset) {
-          ++skipped;
-          continue;
-        }
-        if (f.limit && emitted >= f.limit) return;
-        ++emitted;
-        if (!row(m)) return;
-      }
-    }
+    });
   }
 
   std::vector<AggregateRow> Aggregate(const AggregateRequest& req) override {
