@@ -245,6 +245,9 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
   // Yerevan suspended", "after Israel attacked".
   for (auto& p : out.phrases) {
     if (!p.in_prep || p.span.end >= n) continue;
+    // "Washington along with its allies demanded": a comitative "with" phrase accompanies the
+    // subject before it; it never introduces a clause of its own.
+    if (tokens[p.prep].norm == "with") continue;
     if (kOnlySubordinators && !In(tokens[p.prep].norm, {"as", "after", "before", "since", "until", "once", "because", "when",
                                   "while", "though", "although", "if", "unless", "whereas"}))
       continue;
