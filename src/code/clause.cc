@@ -184,8 +184,19 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
     bool earlier_finite = false;
     for (size_t gj = 0; gj < gi; ++gj) earlier_finite = earlier_finite || out.groups[gj].finite;
     if (earlier_finite || g.span.begin == 0) continue;
-    const Token& before = tokens[g.span.begin - 1];
-    bool after_noun = IsNounTag(before.tag) || before.tag == "PRP" || out.actor_at[g.span.begin - 1] >= 0;
+    // An earlier participle with no comma since ("aircraft using precision guided missiles
+    // killed") makes the -ed form a modifier inside that participle's object.
+    if (gi > 0) {
+      bool comma = false;
+      for (uint32_t k = out.groups[gi - 1].span.end; k < g.span.begin; ++k)
+        comma = comma || tokens[k].norm == ",";
+      if (!comma) continue;
+    }
+    // "agents sexually abused": adverbs may stand between the noun and the verb.
+    uint32_t b = g.span.begin - 1;
+    while (b > 0 && IsAdverbLike(tokens[b])) --b;
+    const Token& before = tokens[b];
+    bool after_noun = IsNounTag(before.tag) || before.tag == "PRP" || out.actor_at[b] >= 0;
     bool by_follows = g.span.end < n && tokens[g.span.end].norm == "by";
     if (after_noun && !by_follows) g.finite = true;
   }
@@ -356,6 +367,14 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
           const NounPhrase& p = out.phrases[pi];
           if (p.span.begin < scan_begin) break;
           if (p.span.end > g.span.begin || p.in_prep) continue;
+          // "..., a newspaper reported": a role noun right before the verb is its subject; an
+          // actor beyond a comma belongs to the previous clause.
+          if (fallback >= 0 && !out.phrases[fallback].actors.empty()) {
+            bool comma = false;
+            for (uint32_t t = p.span.end; t < out.phrases[fallback].span.begin; ++t)
+              comma = comma || tokens[t].norm == ",";
+            if (comma) break;
+          }
           if (phrase_actors(pi)) {
             chosen = pi;
             break;

@@ -11,8 +11,8 @@
 namespace communique::compat {
 namespace {
 
-constexpr int kTabariFloor = 121;
-constexpr int kPetrarchFloor = 163;
+constexpr int kTabariFloor = 125;
+constexpr int kPetrarchFloor = 165;
 
 const std::string kFixtures = COMMUNIQUE_FIXTURES;
 const std::string kData = std::string(COMMUNIQUE_SOURCE_DIR) + "/data";
