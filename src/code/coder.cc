@@ -822,6 +822,24 @@ class CoderImpl : public Coder {
         if (notes) notes->push_back("  future/intention: " + choice.match.code + " -> " + intent_code);
         choice.match.code = intent_code;
       }
+      // "threatened to stop the talks if the United States goes ahead", "... unless Israel
+      // rescinded": a threat is aimed at the one whose act the condition names.
+      if (targets.empty() && !g.passive && choice.match.code.rfind("13", 0) == 0) {
+        for (size_t gj = gi + 1; gj < c.groups.size(); ++gj) {
+          const VerbGroup& h = c.groups[gj];
+          if (!h.finite) continue;
+          if (h.conditional)
+            for (int pi : h.subject_phrases)
+              for (auto& x : PhraseActors(pi, c, tokens, actors, sentence, ctx)) {
+                bool same = false;
+                for (auto& s : sources) same = same || s.actor.code == x.actor.code;
+                if (!same) targets.push_back(std::move(x));
+              }
+          break;
+        }
+        if (notes && !targets.empty())
+          notes->push_back("  target: " + targets.front().actor.code + ", the subject of the threat's condition");
+      }
       // Every source x target pair is an event. A passive without an agent ("three civilians
       // were killed") is still one, with no source. "[042:043]" adds the reversed event (the
       // target hosts the visit); "[:190]" has only the reversed one (the subject was acted upon).
