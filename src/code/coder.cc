@@ -626,6 +626,25 @@ class CoderImpl : public Coder {
         notes->push_back("actor: '" + m.text + "' -> " + (m.code.empty() ? "(role " + m.sector + ")" : m.code) +
                          (m.why.empty() ? "" : " (" + m.why + ")"));
     }
+    // "demanded that the Sudanese government end curbs": in a "that" clause, a noun-tagged word
+    // the verb dictionary knows, right after the clause's actor and before its object, is the
+    // clause's (subjunctive) verb; the tagger's lexicon reads "end" as a noun.
+    for (size_t i = 2; i + 1 < tokens.size(); ++i) {
+      Token& t = tokens[i];
+      if (t.tag != "NN" || !p_.verbs->Forms(p_.verbs->WordId(t.norm))) continue;
+      const ActorMention* before = nullptr;
+      for (auto& m : actors)
+        if (m.last_token == i && !m.code.empty()) before = &m;
+      if (!before) continue;
+      for (auto& m : actors)
+        if (m.first_token <= i && i < m.last_token) before = nullptr;
+      if (!before) continue;
+      uint32_t start = before->first_token;
+      if (start > 0 && tokens[start - 1].tag == "DT") --start;
+      if (start == 0 || tokens[start - 1].norm != "that") continue;
+      const std::string& next = tokens[i + 1].tag;
+      if (next == "NNS" || next == "DT" || next == "PRP$" || next == "JJ") t.tag = "VB";
+    }
     Clauses c = AnalyzeClauses(tokens, actors);
     if (explain) notes->push_back("phrases: " + DescribeClauses(tokens, c));
 
@@ -772,8 +791,20 @@ class CoderImpl : public Coder {
           for (size_t gj = gi + 1; gj < c.groups.size(); ++gj) {
             const VerbGroup& h = c.groups[gj];
             if (h.pre_scope.begin != q + 1) continue;
-            for (int pi : h.subject_phrases)
+            for (int pi : h.subject_phrases) {
+              // "accepted demands from the rebels that it initiate reforms": a pronoun there
+              // names this clause's subject, not an actor of an earlier sentence.
+              if (c.phrases[pi].pronoun && c.phrases[pi].actors.empty() && !subjects.empty()) {
+                for (const Resolved& x : subjects) {
+                  Resolved r = x;
+                  r.mention = -1;
+                  r.how = "pronoun '" + tokens[c.phrases[pi].span.begin].norm + "' -> this clause's subject";
+                  targets.push_back(std::move(r));
+                }
+                continue;
+              }
               for (auto& x : PhraseActors(pi, c, tokens, actors, sentence, ctx)) targets.push_back(std::move(x));
+            }
             break;
           }
         }
