@@ -60,6 +60,13 @@ bool In(std::string_view w, std::initializer_list<std::string_view> set) {
   return false;
 }
 
+// Phoenix codes that stand where a country would but name no state.
+bool IsTransnational(std::string_view c) {
+  return In(c, {"IGO", "NGO", "NGM", "MNC", "IMG", "UIS", "MED", "INT", "REB", "OPP", "BUS", "CVL",
+                "REL", "ELI", "JUD", "GOV", "MIL", "COP", "LEG", "PTY", "SPY", "REF", "CRM", "EDU",
+                "LAB", "HLH", "AGR", "ENV", "SEP", "RAD", "MOD", "UAF", "JEW", "MUS", "CHR"});
+}
+
 // Nouns that refer back to an international organization or to a state.
 bool IsOrganizationNoun(std::string_view w) {
   return In(w, {"bloc", "organization", "organisation", "alliance", "union", "body", "group",
@@ -292,11 +299,28 @@ class CoderImpl : public Coder {
     return a;
   }
 
+  // The one state every coded actor of the sentence belongs to, or "" (none, or several).
+  static std::string SentenceCountry(const std::vector<ActorMention>& actors) {
+    std::string only;
+    for (const ActorMention& m : actors) {
+      if (m.code.empty()) continue;
+      std::string country = !m.country.empty() ? m.country : m.code.substr(0, std::min<size_t>(3, m.code.size()));
+      if (country.size() != 3 || IsTransnational(country)) continue;
+      if (!only.empty() && only != country) return "";
+      only = country;
+    }
+    return only;
+  }
+
   // The actors of a noun phrase: its own, those of an "of" phrase right after it, or the one a
   // pronoun or a short form ("the bloc", "the country") refers to.
+  // `as_subject`: a role without a country may take the sentence's only state ("a judge opened
+  // investigations against Chilean officials"); in an object ("its embassy", "in prison") it
+  // names a place or an institution, not an actor.
   std::vector<Resolved> PhraseActors(int pi, const Clauses& c, const std::vector<Token>& tokens,
                                      const std::vector<ActorMention>& actors,
-                                     std::string_view sentence, const DocContext& ctx) const {
+                                     std::string_view sentence, const DocContext& ctx,
+                                     bool as_subject = false) const {
     std::vector<Resolved> out;
     const NounPhrase& p = c.phrases[pi];
     auto add_mention = [&](int a) {
@@ -311,6 +335,13 @@ class CoderImpl : public Coder {
           r.actor.code = s->country + m.sector;
           r.actor.country = s->country;
           r.how = "role '" + m.text + "' with country from context " + s->country;
+        } else if (std::string only = as_subject ? SentenceCountry(actors) : std::string();
+                   !only.empty() && !m.sector.empty()) {
+          // "Judge Alejandro Rivera opened investigations against Chilean officials": with no
+          // earlier context, a role belongs to the one state the sentence is about.
+          r.actor.code = only + m.sector;
+          r.actor.country = only;
+          r.how = "role '" + m.text + "' with the sentence's only country " + only;
         } else {
           return;
         }
@@ -673,7 +704,7 @@ class CoderImpl : public Coder {
         subjects = group_sources[g.inherit_subject_from];
       } else {
         for (int pi : g.subject_phrases) {
-          auto r = PhraseActors(pi, c, tokens, actors, sentence, ctx);
+          auto r = PhraseActors(pi, c, tokens, actors, sentence, ctx, true);
           for (auto& x : r) subjects.push_back(std::move(x));
         }
       }
@@ -803,7 +834,7 @@ class CoderImpl : public Coder {
                 }
                 continue;
               }
-              for (auto& x : PhraseActors(pi, c, tokens, actors, sentence, ctx)) targets.push_back(std::move(x));
+              for (auto& x : PhraseActors(pi, c, tokens, actors, sentence, ctx, true)) targets.push_back(std::move(x));
             }
             break;
           }
@@ -812,7 +843,7 @@ class CoderImpl : public Coder {
       if (g.passive) {
         targets = subjects;
         sources.clear();
-        if (by_phrase >= 0) sources = PhraseActors(by_phrase, c, tokens, actors, sentence, ctx);
+        if (by_phrase >= 0) sources = PhraseActors(by_phrase, c, tokens, actors, sentence, ctx, true);
       } else {
         sources = subjects;
       }
@@ -861,7 +892,7 @@ class CoderImpl : public Coder {
           if (!h.finite) continue;
           if (h.conditional)
             for (int pi : h.subject_phrases)
-              for (auto& x : PhraseActors(pi, c, tokens, actors, sentence, ctx)) {
+              for (auto& x : PhraseActors(pi, c, tokens, actors, sentence, ctx, true)) {
                 bool same = false;
                 for (auto& s : sources) same = same || s.actor.code == x.actor.code;
                 if (!same) targets.push_back(std::move(x));
