@@ -637,9 +637,34 @@ class CoderImpl : public Coder {
         discarded_clauses.push_back(Span{static_cast<uint32_t>(i), static_cast<uint32_t>(j)});
         i = j;
       }
+      // The same for a closing apposition or participle phrase without a finite verb of its own
+      // (", a place of worship destroyed by the Nazis in World War II."): background, not the
+      // sentence's event.
+      size_t last_comma = masked.size();
+      for (size_t i = masked.size(); i-- > 1;)
+        if (tokens[i].norm == ",") {
+          last_comma = i;
+          break;
+        }
+      if (last_comma < masked.size()) {
+        bool finite = false;
+        for (size_t j = last_comma + 1; j < masked.size(); ++j) {
+          const std::string& tag = tokens[j].tag;
+          finite = finite || tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD";
+        }
+        bool verb_before = false;
+        for (size_t j = 0; j < last_comma; ++j) {
+          const std::string& tag = tokens[j].tag;
+          verb_before = verb_before || tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD";
+        }
+        if (!finite && verb_before) {
+          for (size_t j = last_comma; j < masked.size(); ++j) masked[j].norm = "#apposition";
+          discarded_clauses.push_back(Span{static_cast<uint32_t>(last_comma), static_cast<uint32_t>(masked.size())});
+        }
+      }
       if (!discarded_clauses.empty() && !p_.dictionaries->IsDiscarded(masked)) {
         discarded = false;
-        if (notes) notes->push_back("discard phrase only in a relative clause; that clause is not coded");
+        if (notes) notes->push_back("discard phrase only in a relative clause or closing apposition; that part is not coded");
       }
     }
     if (discarded) {
