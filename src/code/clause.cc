@@ -370,6 +370,11 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
           // "..., a newspaper reported": a role noun right before the verb is its subject; an
           // actor beyond a comma belongs to the previous clause.
           if (fallback >= 0 && !out.phrases[fallback].actors.empty()) {
+            // "until a new government takes over": so is a role noun right before the verb
+            // after a subordinating word.
+            uint32_t fb = out.phrases[fallback].span.begin;
+            if (fb > 0 && In(tokens[fb - 1].norm, {"until", "as", "when", "after", "before", "since", "once", "where"}))
+              break;
             bool comma = false;
             for (uint32_t t = p.span.end; t < out.phrases[fallback].span.begin; ++t)
               comma = comma || tokens[t].norm == ",";
@@ -385,6 +390,18 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
       }
     }
     g.subject = chosen;
+    // "until a government takes over", "as street battles raged", "where 100 people were
+    // killed", "a helicopter that was captured": a subordinate or relative clause gives the
+    // main event's background.
+    {
+      uint32_t s = chosen >= 0 && !g.conjoined ? out.phrases[chosen].span.begin : g.span.begin;
+      if (!g.conjoined && s > 0 &&
+          In(tokens[s - 1].norm, {"until", "as", "when", "after", "before", "since", "once", "where", "whereby"}))
+        g.background = true;
+      if (!g.conjoined && s == g.span.begin && s > 1 && tokens[s - 1].norm == "that" &&
+          (IsNounTag(tokens[s - 2].tag) || out.actor_at[s - 2] >= 0))
+        g.background = true;
+    }
     if (chosen >= 0) {
       g.subject_phrases.push_back(chosen);
       // Conjuncts and list members: "Armenia, Belarus and Russia", "Jordan and Britain".

@@ -12,7 +12,7 @@ namespace communique::compat {
 namespace {
 
 constexpr int kTabariFloor = 125;
-constexpr int kPetrarchFloor = 165;
+constexpr int kPetrarchFloor = 166;
 
 const std::string kFixtures = COMMUNIQUE_FIXTURES;
 const std::string kData = std::string(COMMUNIQUE_SOURCE_DIR) + "/data";
