@@ -772,6 +772,19 @@ class CoderImpl : public Coder {
         if (notes) notes->push_back("  not coded: a condition ('if', 'unless'), not an event that happened");
         continue;
       }
+      // "demanded that Hamas renounce violence": what a demand asks for has not happened; the
+      // demand (coded on its own verb, with this clause's subject as target) is the event.
+      if (uint32_t q = g.pre_scope.begin; q > 0 && tokens[q - 1].norm == "that" && !g.conjoined) {
+        bool demanded = false;
+        for (size_t gj = 0; gj < gi; ++gj)
+          if (c.groups[gj].post_scope.end == q - 1 &&
+              (group_codes[gj].rfind("10", 0) == 0 || group_codes[gj].rfind("02", 0) == 0))
+            demanded = true;
+        if (demanded) {
+          if (notes) notes->push_back("  not coded: what a demand or appeal asks for, not an event that happened");
+          continue;
+        }
+      }
       if (g.negated) {
         if (notes) notes->push_back("  not coded: negated ('not', 'never', ...) — the event did not happen");
         continue;
