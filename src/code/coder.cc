@@ -798,21 +798,35 @@ class CoderImpl : public Coder {
             speaker = static_cast<int>(gj);
             break;
           }
-        if (speaker >= 0 && !group_sources[speaker].empty()) {
+        // "The forum concluded that the US must allocate more": the verb whose "that" clause
+        // this is speaks, whatever its own code.
+        if (speaker < 0 && g.pre_scope.begin > 0 && tokens[g.pre_scope.begin - 1].norm == "that")
+          for (size_t gj = gi; gj-- > 0;)
+            if (c.groups[gj].post_scope.end == g.pre_scope.begin - 1 && c.groups[gj].finite) {
+              speaker = static_cast<int>(gj);
+              break;
+            }
+        if (speaker >= 0 && (!group_sources[speaker].empty() || kActorless)) {
           const VerbGroup& sg = c.groups[speaker];
           std::string verb_text(sentence.substr(tokens[sg.span.begin].begin,
                                                 tokens[g.span.end - 1].end - tokens[sg.span.begin].begin));
           std::vector<const Resolved*> tl;
           for (auto& t : subjects) tl.push_back(&t);
           if (tl.empty()) tl.push_back(nullptr);
-          for (auto& sp : group_sources[speaker])
+          std::vector<const Resolved*> sl;
+          for (auto& sp : group_sources[speaker]) sl.push_back(&sp);
+          if (sl.empty()) sl.push_back(nullptr);
+          for (auto* sp : sl)
             for (auto* t : tl) {
-              if (t && t->actor.code == sp.actor.code) continue;
-              AddEvent(a, &sp, t, "100", sentence, verb_text, "reported obligation ('must', 'should') [100]", notes);
+              if (t && sp && t->actor.code == sp->actor.code) continue;
+              AddEvent(a, sp, t, "100", sentence, verb_text, "reported obligation ('must', 'should') [100]", notes);
             }
           group_codes[gi] = "100";
           continue;
         }
+        // "..., saying he must resign": an obligation with no coded speaker is still no deed.
+        if (notes) notes->push_back("  not coded: an obligation ('must', 'should'), not an event that happened");
+        continue;
       }
       VerbChoice choice;
       if (!ChooseVerb(g, tokens, ids, c, &choice, notes)) {
