@@ -170,6 +170,9 @@ class Matcher {
           for (size_t k = 0; k < alt.size() && ok; ++k) ok = ids_[p + k] == alt[k];
           if (!ok) continue;
           uint32_t q = p + static_cast<uint32_t>(alt.size());
+          // "praised Haiti's efforts to improve": "to" before a verb is an infinitive marker, not
+          // the preposition a "(TO)" pattern asks for.
+          if (alt.size() == 1 && tokens_[p].norm == "to" && q < tokens_.size() && tokens_[q].tag == "VB") continue;
           if (e.children.empty()) return static_cast<int>(q);
           // The phrase's words lie before the next preposition or clause punctuation.
           uint32_t pp_end = q;
