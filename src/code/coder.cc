@@ -585,6 +585,15 @@ class CoderImpl : public Coder {
       const std::string& prev = tokens[i - 1].tag;
       if (prev == "MD") t.tag = "VB";
       else if (prev == "NNP" && t.norm.size() > 4 && t.norm.ends_with("ed")) t.tag = "VBD";
+      // "the government reneged on": after a common noun too, when the -ed form is an inflection
+      // (not a base form like "speed") and a preposition or determiner follows.
+      else if ((prev == "NN" || prev == "NNS") && t.norm.size() > 4 && t.norm.ends_with("ed") &&
+               i + 1 < tokens.size() && In(tokens[i + 1].tag, {"IN", "DT", "PRP$", "TO"})) {
+        bool inflected = true;
+        for (const VerbForm& f : *p_.verbs->Forms(p_.verbs->WordId(t.norm)))
+          if (f.lemma.size() == t.norm.size()) inflected = false;
+        if (inflected) t.tag = "VBD";
+      }
     }
     std::vector<std::string>* notes = explain ? &a->notes : nullptr;
     if (explain) {
@@ -750,6 +759,17 @@ class CoderImpl : public Coder {
             if (p.span.begin >= c.groups[gi - 1].span.end && p.span.end <= g.span.begin && !p.in_prep)
               controlled = false;
           if (controlled) subjects = group_sources[gi - 1];
+        }
+        // "issued a declaration demanding that ...": a participle of demand or appeal right
+        // after the previous clause's object states that clause's subject's demand.
+        if (!controlled && gi > 0 && tokens[g.span.begin].tag == "VBG" && tokens[g.span.begin - 1].tag != "," &&
+            c.groups[gi - 1].finite && !group_sources[gi - 1].empty()) {
+          VerbChoice probe;
+          if (ChooseVerb(g, tokens, ids, c, &probe, nullptr) &&
+              (probe.match.code.rfind("10", 0) == 0 || probe.match.code.rfind("02", 0) == 0)) {
+            controlled = true;
+            subjects = group_sources[gi - 1];
+          }
         }
         if (!controlled) {
           if (notes) notes->push_back("  not coded: not a finite clause");
