@@ -762,11 +762,15 @@ class CoderImpl : public Coder {
         }
         // "issued a declaration demanding that ...": a participle of demand or appeal right
         // after the previous clause's object states that clause's subject's demand.
-        if (!controlled && gi > 0 && tokens[g.span.begin].tag == "VBG" && tokens[g.span.begin - 1].tag != "," &&
+        // After a comma ("appeared in court, complaining that ..."), a participle of complaint
+        // or rejection is the subject's too.
+        bool after_comma = tokens[g.span.begin - 1].norm == ",";
+        if (!controlled && gi > 0 && tokens[g.span.begin].tag == "VBG" &&
             c.groups[gi - 1].finite && !group_sources[gi - 1].empty()) {
           VerbChoice probe;
+          auto root_is = [&](const char* r) { return probe.match.code.rfind(r, 0) == 0; };
           if (ChooseVerb(g, tokens, ids, c, &probe, nullptr) &&
-              (probe.match.code.rfind("10", 0) == 0 || probe.match.code.rfind("02", 0) == 0)) {
+              (after_comma ? root_is("11") : (root_is("10") || root_is("02")))) {
             controlled = true;
             subjects = group_sources[gi - 1];
           }
