@@ -103,6 +103,9 @@ class Gazetteer {
   std::unordered_map<std::string, uint32_t> countries_;   // "KAZ" -> country
   std::unordered_map<std::string, uint32_t> capitals_;    // "KAZ" -> capital
   size_t max_name_tokens_ = 1;
+  // First word of every name -> the most words a name starting with it has: most tokens start no
+  // name, and MatchAt answers them with one lookup instead of one per candidate length.
+  std::unordered_map<std::string, size_t> first_words_;
 };
 
 }  // namespace communique::code
