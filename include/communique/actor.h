@@ -69,8 +69,8 @@ class DictionarySet {
 
   virtual ~DictionarySet() = default;
 
-  // Longest-match actors in a tokenized sentence, roles resolved as of `date` (nullopt: roles
-  // without date bounds first, then the most recent).
+  // Longest-match actors in a tokenized sentence, roles resolved as of `date` (nullopt: the role
+  // that has not ended, else the one without date bounds, else the most recent).
   virtual std::vector<ActorMention> FindActors(const std::vector<Token>& tokens,
                                                std::optional<Date> date) const = 0;
   // The same with the sentence text (the tokens' offsets point into it), which gives mentions

@@ -3,6 +3,7 @@
 #include "dict/compiled_dictionary.h"
 
 #include <algorithm>
+#include <limits>
 #include <cctype>
 #include <map>
 
@@ -132,6 +133,16 @@ Resolution ResolveCode(const ActorEntry& entry, std::optional<Date> date) {
     r.code = best;
     r.why = "no role covers " + date->ToString() + "; nearest " + Describe(*best) + " (line " +
             std::to_string(best->line) + ")";
+    return r;
+  }
+  // Undated text is almost always current news: a role that has not ended is the person's role
+  // now, and it beats the default that Phoenix gives for "outside every dated role".
+  const DatedCode* current = nullptr;
+  for (const auto& c : entry.codes)
+    if (c.dated && c.to == std::numeric_limits<int32_t>::max() && (!current || c.from > current->from)) current = &c;
+  if (current) {
+    r.code = current;
+    r.why = "no event date; current role " + Describe(*current) + " (line " + std::to_string(current->line) + ")";
     return r;
   }
   if (undated) {
