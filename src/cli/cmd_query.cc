@@ -81,9 +81,7 @@ int RunQuery(const QueryOptions& o) {
     store::AggregateRequest req{f, *group, *period, o.top};
     auto rows = st->Aggregate(req);
     if (fmt == store::OutputFormat::kJson) {
-      nlohmann::json arr = nlohmann::json::array();
-      for (const auto& r : rows) arr.push_back(store::AggregateJson(r));
-      std::cout << arr.dump(2) << "\n";
+      store::PrintJsonArray(rows, store::AggregateJson, std::cout);
       return kExitOk;
     }
     std::vector<std::string> header;
@@ -122,9 +120,7 @@ int RunQuery(const QueryOptions& o) {
   if (o.mentions) {
     auto rows = st->Mentions(f);
     if (fmt == store::OutputFormat::kJson) {
-      nlohmann::json arr = nlohmann::json::array();
-      for (const auto& m : rows) arr.push_back(store::MentionJson(m));
-      std::cout << arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      store::PrintJsonArray(rows, store::MentionJson, std::cout);
       return kExitOk;
     }
     std::vector<std::vector<std::string>> cells;
@@ -138,9 +134,7 @@ int RunQuery(const QueryOptions& o) {
 
   auto rows = st->Events(f);
   if (fmt == store::OutputFormat::kJson) {
-    nlohmann::json arr = nlohmann::json::array();
-    for (const auto& e : rows) arr.push_back(store::EventJson(e));
-    std::cout << arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    store::PrintJsonArray(rows, store::EventJson, std::cout);
     return kExitOk;
   }
   std::vector<std::vector<std::string>> cells;

@@ -46,9 +46,7 @@ int RunTimeline(const TimelineOptions& o) {
   }
   auto entries = st->Timeline(req);
   if (o.format == "json") {
-    nlohmann::json arr = nlohmann::json::array();
-    for (const auto& t : entries) arr.push_back(store::TimelineJson(t));
-    std::cout << arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    store::PrintJsonArray(entries, store::TimelineJson, std::cout);
     return kExitOk;
   }
   std::vector<std::vector<std::string>> cells;

@@ -23,6 +23,14 @@ void PrintRows(const std::vector<std::string>& header, const std::vector<std::ve
 // One CSV field, quoted only when it must be (RFC 4180).
 std::string CsvField(const std::string& s);
 
+// Rows as one indented JSON array; invalid UTF-8 in the text is replaced, never an exception.
+template <typename Rows, typename ToJson>
+void PrintJsonArray(const Rows& rows, ToJson to_json, std::ostream& out) {
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& r : rows) arr.push_back(to_json(r));
+  out << arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
+
 nlohmann::json EventJson(const EventRow& e);
 nlohmann::json MentionJson(const MentionRow& m);
 nlohmann::json AggregateJson(const AggregateRow& a);
