@@ -54,7 +54,8 @@ Result Run(const code::Coder& coder, const std::vector<std::string>& texts, size
         for (size_t k = 0; k <= text.size(); ++k) doc.text_to_raw[k] = static_cast<uint32_t>(k);
         doc.sentences.assign(1, Sentence{0, 0, static_cast<uint32_t>(text.size()), 0});
         for (const Event& e : coder.CodeDocument(doc)) {
-          out = EventToJson(e);
+          out.clear();
+          AppendEventJson(e, &out);
           by += out.size() + 1;
           ++ev;
         }

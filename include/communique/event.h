@@ -51,6 +51,8 @@ struct Event {
 };
 
 std::string EventToJson(const Event& e);
+// Appends EventToJson(e) to `out` (no newline): the allocation-free form for writers.
+void AppendEventJson(const Event& e, std::string* out);
 // Parses one line written by EventToJson; nullopt with `error` set when it is not one.
 std::optional<Event> EventFromJson(std::string_view line, std::string* error);
 

@@ -61,12 +61,18 @@ int RunCode(const CodeOptions& o) {
   std::unique_ptr<code::Coder> coder;
   if (!o.sentences) coder = LoadCoder(o.dictionaries, o.dictionary_warnings, o.quiet);
   RunOptions ropts{o.inputs, o.threads, !o.quiet};
+  std::string line;  // one document's events, reused
   RunSummary summary = RunPipeline(ropts, coder.get(), [&](Document& doc, std::vector<Event>& events) {
     if (o.sentences) {
       WriteSentenceRecords(doc, *out);
       return;
     }
-    for (const auto& e : events) *out << EventToJson(e) << "\n";
+    line.clear();
+    for (const auto& e : events) {
+      AppendEventJson(e, &line);
+      line.push_back('\n');
+    }
+    out->write(line.data(), static_cast<std::streamsize>(line.size()));
   }, errors);
   out->flush();
   if (!o.quiet) PrintSummary(summary, std::cerr);

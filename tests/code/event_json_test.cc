@@ -166,6 +166,70 @@ TEST(EventJson, InvalidUtf8IsReplacedNotFatal) {
   EXPECT_EQ(j["evidence"]["sentence"], "bad \xEF\xBF\xBD byte");
 }
 
+// The writer prints what a JSON DOM (nlohmann, keys sorted, invalid UTF-8 replaced) prints for the
+// same event: key order, escapes, number forms and U+FFFD replacement, on random text.
+TEST(EventJson, WriterMatchesAJsonDom) {
+  auto dom = [](const Event& e) {
+    auto actor = [](const std::optional<EventActor>& a) -> json {
+      if (!a) return nullptr;
+      return json{{"text", a->text}, {"code", a->code}, {"country", a->country}, {"sector", a->sector}};
+    };
+    json j;
+    j["event_id"] = e.event_id;
+    j["doc_id"] = e.doc_id;
+    j["sentence"] = e.sentence;
+    j["date"] = e.date ? json(e.date->ToString()) : json(nullptr);
+    j["date_source"] = e.date_source;
+    j["source"] = actor(e.source);
+    j["target"] = actor(e.target);
+    j["cameo"] = e.cameo;
+    j["plover"] = e.plover.empty() ? json(nullptr) : json(e.plover);
+    j["quad_class"] = e.quad_class;
+    j["goldstein"] = e.goldstein;
+    j["location"] = e.location ? json{{"name", e.location->name}, {"country", e.location->country},
+                                      {"lat", e.location->lat}, {"lon", e.location->lon}}
+                               : json(nullptr);
+    j["url"] = e.url;
+    j["evidence"] = json{{"sentence", e.evidence.sentence}, {"verb", e.evidence.verb},
+                         {"pattern", e.evidence.pattern},
+                         {"span", json::array({e.evidence.begin, e.evidence.end})}};
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  };
+  EXPECT_EQ(EventToJson(FullEvent()), dom(FullEvent()));
+  uint64_t seed = 42;
+  auto next = [&] {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<uint32_t>(seed >> 33);
+  };
+  // Bytes drawn mostly from the interesting ranges: controls, quotes, UTF-8 leads and
+  // continuations (valid and broken sequences), ASCII.
+  auto text = [&] {
+    static const unsigned char kBytes[] = {0x00, 0x01, 0x08, 0x09, 0x0a, 0x0c, 0x0d, 0x1f, '"', '\\',
+                                           '/', 'a', ' ', 0x7f, 0x80, 0x9f, 0xa0, 0xbf, 0xc0, 0xc2,
+                                           0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff};
+    std::string s;
+    for (uint32_t n = next() % 12; n > 0; --n) s.push_back(static_cast<char>(kBytes[next() % sizeof kBytes]));
+    return s;
+  };
+  const double kNumbers[] = {0, 1, -2, 1.9, -10, 3.4, 51.1801, 71.44598, -0.5, 1e-7, 1e20, 123456789.125};
+  for (int i = 0; i < 20000; ++i) {
+    Event e = FullEvent();
+    e.evidence.sentence = text();
+    e.evidence.verb = text();
+    e.doc_id = text();
+    e.url = text();
+    e.source->text = text();
+    e.goldstein = kNumbers[next() % std::size(kNumbers)];
+    e.location->lat = kNumbers[next() % std::size(kNumbers)];
+    if (next() % 3 == 0) e.target.reset();
+    if (next() % 3 == 0) e.location.reset();
+    if (next() % 3 == 0) e.plover.clear();
+    if (next() % 3 == 0) e.date.reset();
+    e.quad_class = static_cast<int>(next() % 9) - 4;
+    ASSERT_EQ(EventToJson(e), dom(e)) << "case " << i;
+  }
+}
+
 TEST(EventJson, RejectsBadLines) {
   std::string good = EventToJson(FullEvent());
   struct Case {
