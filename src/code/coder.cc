@@ -576,12 +576,17 @@ class CoderImpl : public Coder {
     a->tokens = Tokenize(sentence);
     auto& tokens = a->tokens;
     p_.tagger->Tag(sentence, tokens);
+    // Verb-dictionary word ids, looked up once: the tag fixes, the verb choice and the pattern
+    // matcher all work on them.
+    thread_local std::vector<uint32_t> ids;
+    ids.resize(tokens.size());
+    for (size_t i = 0; i < tokens.size(); ++i) ids[i] = p_.verbs->WordId(tokens[i].norm);
     // The tagger's lexicon misses verb readings of some nouns ("would blockade", "Israel
     // reimposed blockades"): a noun-tagged word the verb dictionary knows as a verb form is a verb
     // after a modal (base form) and, ending in -ed, right after a proper noun (past tense).
     for (size_t i = 1; i < tokens.size(); ++i) {
       Token& t = tokens[i];
-      if (t.tag != "NN" || !p_.verbs->Forms(p_.verbs->WordId(t.norm))) continue;
+      if (t.tag != "NN" || !p_.verbs->Forms(ids[i])) continue;
       const std::string& prev = tokens[i - 1].tag;
       if (prev == "MD") t.tag = "VB";
       else if (prev == "NNP" && t.norm.size() > 4 && t.norm.ends_with("ed")) t.tag = "VBD";
@@ -590,7 +595,7 @@ class CoderImpl : public Coder {
       else if ((prev == "NN" || prev == "NNS") && t.norm.size() > 4 && t.norm.ends_with("ed") &&
                i + 1 < tokens.size() && In(tokens[i + 1].tag, {"IN", "DT", "PRP$", "TO"})) {
         bool inflected = true;
-        for (const VerbForm& f : *p_.verbs->Forms(p_.verbs->WordId(t.norm)))
+        for (const VerbForm& f : *p_.verbs->Forms(ids[i]))
           if (f.lemma.size() == t.norm.size()) inflected = false;
         if (inflected) t.tag = "VBD";
       }
@@ -699,7 +704,7 @@ class CoderImpl : public Coder {
     // clause's (subjunctive) verb; the tagger's lexicon reads "end" as a noun.
     for (size_t i = 2; i + 1 < tokens.size(); ++i) {
       Token& t = tokens[i];
-      if (t.tag != "NN" || !p_.verbs->Forms(p_.verbs->WordId(t.norm))) continue;
+      if (t.tag != "NN" || !p_.verbs->Forms(ids[i])) continue;
       const ActorMention* before = nullptr;
       for (auto& m : actors)
         if (m.last_token == i && !m.code.empty()) before = &m;
@@ -716,9 +721,6 @@ class CoderImpl : public Coder {
     Clauses c = AnalyzeClauses(tokens, actors);
     if (explain) notes->push_back("phrases: " + DescribeClauses(tokens, c));
 
-    thread_local std::vector<uint32_t> ids;
-    ids.resize(tokens.size());
-    for (size_t i = 0; i < tokens.size(); ++i) ids[i] = p_.verbs->WordId(tokens[i].norm);
     present_words_.resize(p_.verbs->word_count());
     for (uint32_t id : ids) present_words_[id] = 1;
     struct Reset {

@@ -331,7 +331,8 @@ class VerbPatternSet::Builder {
       f.code = code;
       f.paired_code = paired;
       f.particles = parts;
-      auto& list = set_.forms_[set_.Intern(first)];
+      uint32_t id = set_.Intern(first);
+      auto& list = set_.forms_[id];
       for (const VerbForm& g : list)
         if (g.block == f.block && g.particles == f.particles) return;
       list.push_back(std::move(f));
@@ -613,22 +614,24 @@ class VerbPatternSet::Builder {
 };
 
 uint32_t VerbPatternSet::Intern(std::string_view word) {
-  auto it = ids_.find(word);
-  if (it != ids_.end()) return it->second;
-  uint32_t id = static_cast<uint32_t>(words_.size());
+  if (!ids_) ids_ = std::make_unique<dict::WordTable>();
+  dict::WordTable::Entry& e = ids_->Insert(word);
+  if (e.id != dict::WordTable::kNoId) return e.id;
+  e.id = static_cast<uint32_t>(words_.size());
   words_.emplace_back(word);
-  ids_.emplace(std::string(word), id);
-  return id;
+  forms_.emplace_back();
+  return e.id;
 }
 
 uint32_t VerbPatternSet::WordId(std::string_view norm) const {
-  auto it = ids_.find(norm);
-  return it == ids_.end() ? 0 : it->second;
+  if (!ids_) return 0;
+  const dict::WordTable::Entry* e = ids_->Find(norm);
+  return e ? e->id : 0;
 }
 
 const std::vector<VerbForm>* VerbPatternSet::Forms(uint32_t word_id) const {
-  auto it = forms_.find(word_id);
-  return it == forms_.end() ? nullptr : &it->second;
+  if (word_id >= forms_.size() || forms_[word_id].empty()) return nullptr;
+  return &forms_[word_id];
 }
 
 size_t VerbPatternSet::pattern_count() const {

@@ -15,11 +15,11 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "communique/document.h"
 #include "communique/token.h"
+#include "dict/flat_tables.h"
 
 namespace communique::code {
 
@@ -85,15 +85,12 @@ class VerbPatternSet {
 
  private:
   class Builder;
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   uint32_t Intern(std::string_view word);
 
-  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+  // Looked up for every token of every sentence: an open-addressing table, not a node map.
+  std::unique_ptr<dict::WordTable> ids_;
   std::vector<std::string> words_{""};
-  std::unordered_map<uint32_t, std::vector<VerbForm>> forms_;
+  std::vector<std::vector<VerbForm>> forms_{1};  // by word id
   std::vector<VerbBlock> blocks_;
   size_t form_count_ = 0;
 };
