@@ -90,23 +90,11 @@ class Matcher {
  public:
   static constexpr uint32_t kMaxGap = 4;
 
-  // `present`: per word id, whether the sentence holds it (the patterns' prefilter).
-  Matcher(const std::vector<Token>& tokens, const std::vector<uint32_t>& ids, const Clauses& c,
-          const std::vector<uint8_t>* present)
-      : tokens_(tokens), ids_(ids), c_(c), present_(present) {}
+  Matcher(const std::vector<Token>& tokens, const std::vector<uint32_t>& ids, const Clauses& c)
+      : tokens_(tokens), ids_(ids), c_(c) {}
 
+  // The caller has checked VerbBlock::MayMatch.
   bool Match(const VerbPattern& p, Span pre, Span post, PatternMatch* m) const {
-    if (present_) {
-      for (const auto& set : p.required) {
-        bool any = false;
-        for (uint32_t id : set)
-          if ((*present_)[id]) {
-            any = true;
-            break;
-          }
-        if (!any) return false;
-      }
-    }
     int src = -1, tgt = -1;
     if (!p.before.empty() && Seq(p.before, 0, pre.begin, pre.end, &src, &tgt) < 0) return false;
     if (!p.after.empty() && Seq(p.after, 0, post.begin, post.end, &src, &tgt) < 0) return false;
@@ -202,7 +190,6 @@ class Matcher {
   const std::vector<Token>& tokens_;
   const std::vector<uint32_t>& ids_;
   const Clauses& c_;
-  const std::vector<uint8_t>* present_;
 };
 
 // Words stating an intention to do what the following verb says ("plans to", "is willing to").
@@ -470,7 +457,7 @@ class CoderImpl : public Coder {
   bool ChooseVerb(const VerbGroup& g, const std::vector<Token>& tokens,
                   const std::vector<uint32_t>& ids, const Clauses& c, VerbChoice* out,
                   std::vector<std::string>* notes) const {
-    Matcher matcher(tokens, ids, c, &present_words_);
+    Matcher matcher(tokens, ids, c);
     // "prepared to impose", "plans to attack": the intended deed is the event (made an intent
     // below); the intention verb's own code is the fallback.
     uint32_t order[8];
@@ -521,8 +508,9 @@ class CoderImpl : public Coder {
         if (!g.subject_phrases.empty()) pre.end = c.phrases[g.subject_phrases.front()].span.end;
         PatternMatch m;
         bool matched = false;
-        for (const VerbPattern& pat : b.patterns) {
-          if (matcher.Match(pat, pre, post, &m)) {
+        for (size_t pi = 0; pi < b.patterns.size(); ++pi) {
+          if (!b.MayMatch(pi, present_words_.data())) continue;
+          if (matcher.Match(b.patterns[pi], pre, post, &m)) {
             matched = true;
             break;
           }

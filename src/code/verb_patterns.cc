@@ -176,11 +176,21 @@ class VerbPatternSet::Builder {
   }
 
   void Finish() {
-    for (VerbBlock& b : set_.blocks_)
+    for (VerbBlock& b : set_.blocks_) {
       std::stable_sort(b.patterns.begin(), b.patterns.end(),
                        [](const VerbPattern& a, const VerbPattern& c) {
                          return a.specificity > c.specificity;
                        });
+      b.prefilter.clear();
+      b.prefilter_begin.assign(1, 0);
+      for (const VerbPattern& p : b.patterns) {
+        for (const auto& set : p.required) {
+          b.prefilter.push_back(static_cast<uint32_t>(set.size()));
+          b.prefilter.insert(b.prefilter.end(), set.begin(), set.end());
+        }
+        b.prefilter_begin.push_back(static_cast<uint32_t>(b.prefilter.size()));
+      }
+    }
   }
 
  private:

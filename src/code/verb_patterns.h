@@ -52,6 +52,24 @@ struct VerbBlock {
   std::string code;   // the block's default code, "---" when the bare verb codes nothing
   std::string paired_code;
   std::vector<VerbPattern> patterns;  // most specific first
+
+  // Whether patterns[i] can match a sentence whose words are marked in `present` (by word id):
+  // its `required` sets, flattened into one array so that scanning a block's many patterns for
+  // the few worth matching stays in a few cache lines.
+  bool MayMatch(size_t i, const uint8_t* present) const {
+    const uint32_t* p = prefilter.data() + prefilter_begin[i];
+    const uint32_t* end = prefilter.data() + prefilter_begin[i + 1];
+    while (p < end) {
+      uint32_t n = *p++;
+      bool any = false;
+      for (uint32_t k = 0; k < n && !any; ++k) any = present[p[k]] != 0;
+      if (!any) return false;
+      p += n;
+    }
+    return true;
+  }
+  std::vector<uint32_t> prefilter;        // per pattern: (set size, word ids...)*
+  std::vector<uint32_t> prefilter_begin;  // patterns.size() + 1 offsets into prefilter
 };
 
 struct VerbForm {
