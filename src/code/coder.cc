@@ -540,13 +540,14 @@ class CoderImpl : public Coder {
       }
       if (!best.form) continue;
       const VerbBlock& b = p_.verbs->block(best.form->block);
-      std::string how = best.match.pattern
-                            ? "pattern '" + best.match.pattern->text + " [" + best.match.code + "]' (" +
-                                  best.match.pattern->file + ":" + std::to_string(best.match.pattern->line) + ")"
-                            : "no pattern matched; verb default [" + best.match.code + "]";
-      if (notes)
+      if (notes) {
+        std::string how = best.match.pattern
+                              ? "pattern '" + best.match.pattern->text + " [" + best.match.code + "]' (" +
+                                    best.match.pattern->file + ":" + std::to_string(best.match.pattern->line) + ")"
+                              : "no pattern matched; verb default [" + best.match.code + "]";
         notes->push_back("  verb '" + tokens[v].norm + "' = " + best.form->lemma + " in block " + b.name +
                          ": " + how);
+      }
       if ((best.match.code == "---" || best.match.code.empty()) &&
           (best.match.paired_code.empty() || best.match.paired_code == "---")) {
         blocked = best.match.pattern != nullptr;
@@ -749,6 +750,39 @@ class CoderImpl : public Coder {
             if (p.span.begin >= c.groups[gi - 1].span.end && p.span.end <= g.span.begin && !p.in_prep)
               controlled = false;
           if (controlled) subjects = group_sources[gi - 1];
+        }
+        // "the efforts made by Russia to help Syria", "measures taken by the government to curb
+        // prices": the agent of a participle modifying a noun is whose purpose the infinitive
+        // states.
+        if (!controlled && gi > 0 && tokens[g.span.begin].norm == "to") {
+          const VerbGroup& h = c.groups[gi - 1];
+          int agent = -1;
+          bool only_agents = !h.finite && !h.verbs.empty() && tokens[h.verbs.back()].tag == "VBN";
+          std::vector<int> agents;
+          for (size_t pi = 0; only_agents && pi < c.phrases.size(); ++pi) {
+            const NounPhrase& p = c.phrases[pi];
+            if (p.span.begin < h.span.end || p.span.end > g.span.begin) continue;
+            if (agent < 0) {
+              // The participle's "by" phrase comes first, right after it.
+              only_agents = p.in_prep && p.prep == h.span.end && tokens[p.prep].norm == "by";
+              agent = static_cast<int>(pi);
+            } else {
+              // "by Russia and Iran": conjuncts joined by "and", "or", commas only.
+              for (uint32_t t = c.phrases[agents.back()].span.end; t < p.span.begin; ++t)
+                if (!In(tokens[t].norm, {"and", "or", ","})) only_agents = false;
+            }
+            agents.push_back(static_cast<int>(pi));
+          }
+          if (only_agents && !agents.empty() && c.phrases[agents.back()].span.end == g.span.begin) {
+            std::vector<Resolved> by;
+            for (int pi : agents)
+              for (auto& x : PhraseActors(pi, c, tokens, actors, sentence, ctx, true)) by.push_back(std::move(x));
+            if (!by.empty()) {
+              controlled = true;
+              subjects = std::move(by);
+              if (notes) notes->push_back("  subject: the agent of '" + tokens[h.verbs.back()].norm + "'");
+            }
+          }
         }
         // "issued a declaration demanding that ...": a participle of demand or appeal right
         // after the previous clause's object states that clause's subject's demand.

@@ -77,9 +77,8 @@ TEST_F(SeedsTest, DeclarationCallsForGazaCeasefire) {
 
 TEST_F(SeedsTest, CstoSupportsAstanaTalks) { EXPECT_TRUE(Has("003_", "IGO", {"SUPPORT"})); }
 
-// Not yet coded: the aid is in a reduced relative clause ("the humanitarian actions it is carrying
-// out ... to provide aid"), which the clause rules do not attach to "it" (Russia).
-TEST_F(SeedsTest, DISABLED_RussiaAidsSyria) { EXPECT_TRUE(Has("003_", "RUS", {"AID"})); }
+// "the efforts made by Russia to help Syria": the participle's agent is the infinitive's subject.
+TEST_F(SeedsTest, RussiaAidsSyria) { EXPECT_TRUE(Has("003_", "RUS", {"AID"}, "help")); }
 
 TEST_F(SeedsTest, ParliamentaryAssemblyEndorsesModelAgreement) {
   EXPECT_TRUE(Has("004_", "IGO", {"SUPPORT", "AGREE", "COOPERATE"}, "endorsed"));
