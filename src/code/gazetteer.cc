@@ -143,8 +143,8 @@ void Gazetteer::AddName(std::string_view name, uint32_t place, bool alternate) {
   if (key.empty()) return;
   size_t n_tokens = 1 + std::count(key.begin(), key.end(), ' ');
   if (n_tokens > max_name_tokens_) max_name_tokens_ = n_tokens;
-  size_t& first_max = first_words_[key.substr(0, key.find(' '))];
-  first_max = std::max(first_max, n_tokens);
+  dict::WordTable::Entry& first = first_words_.Insert(std::string_view(key).substr(0, key.find(' ')));
+  if (first.id == dict::WordTable::kNoId || first.id < n_tokens) first.id = static_cast<uint32_t>(n_tokens);
   NameEntry entry{place, alternate, IsAllCaps(name)};
   auto [it, inserted] = names_.try_emplace(std::move(key), entry);
   if (!inserted && Better(places_[place], alternate, places_[it->second.place], it->second.alternate))
@@ -238,9 +238,10 @@ const Place* Gazetteer::Lookup(std::string_view name) const {
 
 std::optional<PlaceMatch> Gazetteer::MatchAt(const std::vector<Token>& tokens, size_t first) const {
   if (first >= tokens.size()) return std::nullopt;
-  auto starts = first_words_.find(tokens[first].norm);
-  if (starts == first_words_.end()) return std::nullopt;
-  size_t longest = std::min(starts->second, tokens.size() - first);
+  // The entry's id holds the most tokens a name starting with this word has.
+  const dict::WordTable::Entry* starts = first_words_.Find(tokens[first].norm);
+  if (!starts) return std::nullopt;
+  size_t longest = std::min<size_t>(starts->id, tokens.size() - first);
   for (size_t len = longest; len >= 1; --len) {
     auto it = names_.find(TokensKey(tokens, first, first + len));
     if (it != names_.end())

@@ -15,6 +15,7 @@
 #include "communique/document.h"
 #include "communique/event.h"
 #include "communique/token.h"
+#include "dict/flat_tables.h"
 
 namespace communique::code {
 
@@ -105,7 +106,8 @@ class Gazetteer {
   size_t max_name_tokens_ = 1;
   // First word of every name -> the most words a name starting with it has: most tokens start no
   // name, and MatchAt answers them with one lookup instead of one per candidate length.
-  std::unordered_map<std::string, size_t> first_words_;
+  // (An open-addressing table: it is probed for many tokens of every coded sentence.)
+  dict::WordTable first_words_;
 };
 
 }  // namespace communique::code
