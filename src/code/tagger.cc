@@ -5,9 +5,11 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 namespace communique::code {
 namespace {
@@ -96,7 +98,98 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+uint64_t Load64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+uint64_t Load32(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+// 64x64 -> 128-bit multiply folded to 64 bits: one multiply mixes every input bit.
+uint64_t Fold(uint64_t a, uint64_t b) {
+  unsigned __int128 r = static_cast<unsigned __int128>(a) * b;
+  return static_cast<uint64_t>(r) ^ static_cast<uint64_t>(r >> 64);
+}
+constexpr uint64_t kK0 = 0xa0761d6478bd642full, kK1 = 0xe7037ed1a0b428dbull;
+
+// Words are short: up to 16 bytes are read as two (overlapping) loads, no per-byte loop.
+uint64_t HashWord(std::string_view s) {
+  const char* p = s.data();
+  size_t n = s.size();
+  uint64_t a = 0, b = 0, h = 0;
+  if (n >= 8) {
+    while (n > 16) {
+      h = Fold(Load64(p) ^ kK0, Load64(p + 8) ^ kK1 ^ h);
+      p += 16;
+      n -= 16;
+    }
+    // 1..16 bytes remain, and at least 8 bytes of the word end here.
+    if (n > 8) {
+      a = Load64(p);
+      b = Load64(p + n - 8);
+    } else {
+      a = Load64(p + n - 8);
+    }
+  } else if (n >= 4) {
+    a = Load32(p);
+    b = Load32(p + n - 4);
+  } else if (n > 0) {
+    a = static_cast<uint64_t>(static_cast<unsigned char>(p[0])) << 16 |
+        static_cast<uint64_t>(static_cast<unsigned char>(p[n >> 1])) << 8 |
+        static_cast<unsigned char>(p[n - 1]);
+  }
+  return Fold(a ^ kK0 ^ h, b ^ kK1 ^ s.size());
+}
+
 }  // namespace
+
+void PosTagger::WordTable::Build(const std::vector<std::pair<std::string, Entry>>& words) {
+  size_t n = 1024;
+  while (n < words.size() * 2) n *= 2;  // load factor <= 1/2: probes stay short
+  slots_.assign(n, Slot{});
+  mask_ = n - 1;
+  size_ = 0;
+  arena_.clear();
+  for (const auto& [word, entry] : words) {
+    if (entry.count == 0 || Find(word)) continue;  // the first entry for a word wins
+    uint64_t h = HashWord(word);
+    size_t i = h & mask_;
+    while (slots_[i].entry.count != 0) i = (i + 1) & mask_;
+    Slot& s = slots_[i];
+    s.hash = static_cast<uint32_t>(h >> 32);
+    s.length = static_cast<uint32_t>(word.size());
+    s.entry = entry;
+    if (word.size() <= kInline) {
+      std::memcpy(s.text, word.data(), word.size());
+    } else {
+      uint32_t offset = static_cast<uint32_t>(arena_.size());
+      std::memcpy(s.text, &offset, sizeof offset);
+      arena_.append(word);
+    }
+    ++size_;
+  }
+}
+
+const PosTagger::Entry* PosTagger::WordTable::Find(std::string_view word) const {
+  if (slots_.empty()) return nullptr;
+  uint64_t h = HashWord(word);
+  uint32_t check = static_cast<uint32_t>(h >> 32);
+  for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+    const Slot& s = slots_[i];
+    if (s.entry.count == 0) return nullptr;
+    if (s.hash != check || s.length != word.size()) continue;
+    const char* text = s.text;
+    if (s.length > kInline) {
+      uint32_t offset;
+      std::memcpy(&offset, s.text, sizeof offset);
+      text = arena_.data() + offset;
+    }
+    if (std::memcmp(text, word.data(), word.size()) == 0) return &s.entry;
+  }
+}
 
 std::string PosTagger::DefaultDir(const std::string& data_dir) {
   std::string own = data_dir + "/tagger";
@@ -173,8 +266,11 @@ std::unique_ptr<PosTagger> PosTagger::Load(const std::string& dir) {
   if (grand <= 0) throw std::runtime_error(dir + "/words.yml: no lexicon entries");
   for (double& n : t.tag_total_) n = n > 0 ? n / grand : 1e-6;
 
-  t.lexicon_.reserve(rows.size());
-  for (auto& r : rows) t.lexicon_.emplace(r.word, t.AddEntry(r.counts));
+  std::vector<std::pair<std::string, Entry>> lexicon;
+  lexicon.reserve(rows.size());
+  for (auto& r : rows) lexicon.emplace_back(std::move(r.word), t.AddEntry(r.counts));
+  t.lexicon_.Build(lexicon);
+  std::vector<std::pair<std::string, Entry>> classes;
   ForEachLine(unknown, [&](std::string_view line) {
     if (!ParseLine(line, &key, &values)) return;
     std::vector<std::pair<int, double>> counts;
@@ -182,25 +278,39 @@ std::unique_ptr<PosTagger> PosTagger::Load(const std::string& dir) {
       int ti = t.TagIndex(name);
       if (ti >= 0 && n > 0) counts.emplace_back(ti, n);
     }
-    if (!counts.empty()) t.unknown_.emplace(key, t.AddEntry(counts));
+    if (!counts.empty()) classes.emplace_back(key, t.AddEntry(counts));
   });
+  // A class's entry: unknown.yml first, then the lexicon (which has *NUM*, *LRB*, ...), then the
+  // lexicon's -unknown-, then unknown.yml's.
+  static constexpr std::string_view kClassNames[kClassCount] = {
+      "*LRB*", "*RRB*", "*NUM*", "*ORD*", "-sym-", "-abr-", "-hyp-adj-", "-hyp-",
+      "-cap-", "-ing-", "-s-",   "-tion-", "-ly-", "-ed-", "-unknown-"};
+  auto resolve = [&](std::string_view name) -> const Entry* {
+    for (auto& [k, e] : classes)
+      if (k == name) return &e;
+    if (const Entry* e = t.Lookup(name)) return e;
+    return t.Lookup("-unknown-");
+  };
+  for (int c = 0; c < kClassCount; ++c) {
+    const Entry* e = resolve(kClassNames[c]);
+    if (!e) e = resolve("-unknown-");
+    if (!e) {
+      for (auto& [k, entry] : classes)
+        if (k == "-unknown-") e = &entry;
+    }
+    if (!e) throw std::runtime_error(dir + "/unknown.yml: no -unknown- class");
+    t.unknown_[c] = *e;
+  }
   t.start_tag_ = t.TagIndex("pp");
   if (t.start_tag_ < 0) t.start_tag_ = 0;
+  for (size_t i = 0; i < t.lingua_tags_.size(); ++i)
+    if (t.lingua_tags_[i] == "jj") t.jj_tag_ = static_cast<int>(i);
   return tagger;
 }
 
-const PosTagger::Entry* PosTagger::Lookup(std::string_view word) const {
-  auto it = lexicon_.find(word);
-  return it == lexicon_.end() ? nullptr : &it->second;
-}
-
 const PosTagger::Entry* PosTagger::Classify(std::string_view w, bool first) const {
-  auto unknown = [&](std::string_view cls) -> const Entry* {
-    if (auto it = unknown_.find(cls); it != unknown_.end()) return &it->second;
-    if (auto* e = Lookup(cls)) return e;
-    return Lookup("-unknown-") ? Lookup("-unknown-") : nullptr;
-  };
-  if (w.empty()) return unknown("-unknown-");
+  auto unknown = [&](UnknownClass c) { return &unknown_[c]; };
+  if (w.empty()) return unknown(kUnknown);
   bool all_digits = true, has_digit = false, has_alpha = false, has_word = false;
   for (char c : w) {
     if (IsDigit(c)) has_digit = true;
@@ -210,110 +320,130 @@ const PosTagger::Entry* PosTagger::Classify(std::string_view w, bool first) cons
     if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
       has_word = true;
   }
-  if (w.find_first_of("([{") != std::string_view::npos) return unknown("*LRB*");
-  if (w.find_first_of(")]}") != std::string_view::npos) return unknown("*RRB*");
-  if (has_digit && all_digits) return unknown("*NUM*");
-  if (has_digit && IsDigit(w[0]) && has_alpha) return unknown("*ORD*");
-  if (!has_word) return unknown("-sym-");
+  if (w.find_first_of("([{") != std::string_view::npos) return unknown(kLrb);
+  if (w.find_first_of(")]}") != std::string_view::npos) return unknown(kRrb);
+  if (has_digit && all_digits) return unknown(kNum);
+  if (has_digit && IsDigit(w[0]) && has_alpha) return unknown(kOrd);
+  if (!has_word) return unknown(kSym);
   bool all_caps = IsUpper(w[0]);
   for (char c : w)
     if (!(IsUpper(c) || c == '.' || c == '-')) all_caps = false;
-  if (all_caps && w.size() > 1) return unknown("-abr-");
+  if (all_caps && w.size() > 1) return unknown(kAbr);
   size_t hyphen = w.find('-');
   if (hyphen != std::string_view::npos && hyphen > 0 && hyphen + 1 < w.size()) {
     std::string_view last = w.substr(w.rfind('-') + 1);
     if (const Entry* e = Lookup(last)) {
-      int jj = -1;
-      for (size_t i = 0; i < lingua_tags_.size(); ++i)
-        if (lingua_tags_[i] == "jj") jj = static_cast<int>(i);
       for (uint16_t k = 0; k < e->count; ++k)
-        if (candidates_[e->first + k].tag == jj) return unknown("-hyp-adj-");
+        if (candidates_[e->first + k].tag == jj_tag_) return unknown(kHypAdj);
     }
-    return unknown("-hyp-");
+    return unknown(kHyp);
   }
-  if (IsUpper(w[0]) && !first) return unknown("-cap-");
-  if (EndsWith(w, "ing")) return unknown("-ing-");
-  if (EndsWith(w, "s")) return unknown("-s-");
-  if (EndsWith(w, "tion")) return unknown("-tion-");
-  if (EndsWith(w, "ly")) return unknown("-ly-");
-  if (EndsWith(w, "ed")) return unknown("-ed-");
-  if (IsUpper(w[0])) return unknown("-cap-");
-  return unknown("-unknown-");
+  if (IsUpper(w[0]) && !first) return unknown(kCap);
+  if (EndsWith(w, "ing")) return unknown(kIng);
+  if (EndsWith(w, "s")) return unknown(kS);
+  if (EndsWith(w, "tion")) return unknown(kTion);
+  if (EndsWith(w, "ly")) return unknown(kLy);
+  if (EndsWith(w, "ed")) return unknown(kEd);
+  if (IsUpper(w[0])) return unknown(kCap);
+  return unknown(kUnknown);
 }
 
 void PosTagger::Tag(std::string_view sentence, std::vector<Token>& tokens) const {
   const size_t n = tokens.size();
   if (n == 0) return;
-  thread_local std::vector<const Entry*> entries;
-  thread_local std::vector<std::array<float, kMaxTags>> score;
-  thread_local std::vector<std::array<uint8_t, kMaxTags>> back;
-  thread_local std::string lower;
-  entries.assign(n, nullptr);
-  score.resize(n);
-  back.resize(n);
+  // Per-thread buffers reused across sentences: no allocation once they have grown.
+  struct Buffers {
+    std::vector<Entry> entries;     // each token's candidates
+    std::vector<uint32_t> offset;   // each token's first slot in score and back
+    std::vector<float> score;       // best path score ending in each candidate
+    std::vector<uint8_t> back;      // that path's candidate index at the previous token
+    std::string lower;
+  };
+  thread_local Buffers buffers;
+  Buffers& b = buffers;
+  b.entries.resize(n);
+  b.offset.resize(n);
 
+  uint32_t total = 0;
   for (size_t i = 0; i < n; ++i) {
     const Token& tok = tokens[i];
     std::string_view w = sentence.substr(tok.begin, tok.end - tok.begin);
-    bool ascii = true;
-    for (char c : w)
-      if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
-    if (!ascii) w = tok.norm;  // curly apostrophes and the like are unified in norm
+    bool ascii = true, upper = false;
+    for (char c : w) {
+      ascii &= static_cast<unsigned char>(c) < 0x80;
+      upper |= IsUpper(c);
+    }
+    if (!ascii) {
+      w = tok.norm;  // curly apostrophes and the like are unified in norm
+      upper = false;
+      for (char c : w) upper |= IsUpper(c);
+    }
     const Entry* e = Lookup(w);
-    bool cap = !w.empty() && IsUpper(w[0]);
-    if (!e || (i == 0 && cap)) {
-      lower.assign(w);
-      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      // A sentence's first word is capitalized by position, not because it is a name.
-      if (const Entry* le = Lookup(lower); le && (i == 0 || !e)) {
-        if (!(i > 0 && cap)) e = le;
-        else if (!e) e = le;
-      }
+    // A sentence's first word is capitalized by position, not because it is a name: it and words
+    // missing from the lexicon are looked up lower-cased (a word without capitals is its own
+    // lower-case form).
+    if (upper && (!e || (i == 0 && IsUpper(w[0])))) {
+      b.lower.assign(w);
+      for (char& c : b.lower)
+        if (IsUpper(c)) c = static_cast<char>(c - 'A' + 'a');
+      if (const Entry* le = Lookup(b.lower)) e = le;
     }
     if (!e) e = Classify(w, i == 0);
-    entries[i] = e;
+    b.entries[i] = *e;
+    b.offset[i] = total;
+    total += e->count;
   }
+  b.score.resize(total);
+  b.back.resize(total);
 
-  constexpr float kNeg = -std::numeric_limits<float>::infinity();
-  for (size_t i = 0; i < n; ++i) {
-    score[i].fill(kNeg);
-    const Entry* e = entries[i];
-    if (!e) continue;
-    for (uint16_t k = 0; k < e->count; ++k) {
-      const Candidate& c = candidates_[e->first + k];
-      float best = kNeg;
-      uint8_t arg = 0;
-      if (i == 0) {
-        best = transition_[start_tag_][c.tag];
-      } else {
-        const Entry* pe = entries[i - 1];
-        for (uint16_t j = 0; pe && j < pe->count; ++j) {
-          uint8_t pt = candidates_[pe->first + j].tag;
-          float s = score[i - 1][pt] + transition_[pt][c.tag];
-          if (s > best) {
-            best = s;
-            arg = pt;
-          }
-        }
-      }
-      score[i][c.tag] = best + c.score;
-      back[i][c.tag] = arg;
+  // Viterbi over each token's own candidates only.
+  {
+    const Entry& e = b.entries[0];
+    const Candidate* cur = &candidates_[e.first];
+    const auto& from_start = transition_[start_tag_];
+    for (uint16_t k = 0; k < e.count; ++k) {
+      b.score[k] = from_start[cur[k].tag] + cur[k].score;
+      b.back[k] = 0;
     }
   }
-  // Backtrack from the best final tag.
-  const Entry* last = entries[n - 1];
+  constexpr float kNeg = -std::numeric_limits<float>::infinity();
+  for (size_t i = 1; i < n; ++i) {
+    const Entry& pe = b.entries[i - 1];
+    const Entry& e = b.entries[i];
+    const Candidate* prev = &candidates_[pe.first];
+    const Candidate* cur = &candidates_[e.first];
+    const float* prev_score = &b.score[b.offset[i - 1]];
+    float* score = &b.score[b.offset[i]];
+    uint8_t* back = &b.back[b.offset[i]];
+    for (uint16_t k = 0; k < e.count; ++k) {
+      const uint8_t tag = cur[k].tag;
+      float best = kNeg;
+      uint8_t arg = 0;
+      for (uint16_t j = 0; j < pe.count; ++j) {
+        float s = prev_score[j] + transition_[prev[j].tag][tag];
+        if (s > best) {
+          best = s;
+          arg = static_cast<uint8_t>(j);
+        }
+      }
+      score[k] = best + cur[k].score;
+      back[k] = arg;
+    }
+  }
+  // Backtrack from the best final candidate.
+  const float* last = &b.score[b.offset[n - 1]];
   float best = kNeg;
-  uint8_t tag = 0;
-  for (uint16_t k = 0; last && k < last->count; ++k) {
-    uint8_t t = candidates_[last->first + k].tag;
-    if (score[n - 1][t] > best) {
-      best = score[n - 1][t];
-      tag = t;
+  uint8_t k = 0;
+  for (uint16_t j = 0; j < b.entries[n - 1].count; ++j) {
+    if (last[j] > best) {
+      best = last[j];
+      k = static_cast<uint8_t>(j);
     }
   }
   for (size_t i = n; i-- > 0;) {
-    tokens[i].tag = penn_tags_[tag];
-    tag = back[i][tag];
+    const std::string& tag = penn_tags_[candidates_[b.entries[i].first + k].tag];
+    tokens[i].tag.assign(tag.data(), tag.size());
+    k = b.back[b.offset[i] + k];
   }
 }
 

@@ -11,7 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "communique/token.h"
@@ -40,15 +40,40 @@ class PosTagger {
   };
   struct Entry {
     uint32_t first = 0;  // range in candidates_
-    uint16_t count = 0;
+    uint16_t count = 0;  // 0 only in an empty table slot
   };
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+
+  // Word -> Entry, open addressing with linear probing over a power-of-two slot array. A slot
+  // holds the key's hash and, for words of up to 16 bytes (nearly all), the word itself, so a
+  // lookup usually touches one cache line; longer words live in an arena.
+  class WordTable {
+   public:
+    void Build(const std::vector<std::pair<std::string, Entry>>& words);
+    const Entry* Find(std::string_view word) const;
+    size_t size() const { return size_; }
+
+   private:
+    static constexpr size_t kInline = 16;
+    struct Slot {
+      uint32_t hash = 0;
+      uint32_t length = 0;
+      Entry entry;
+      char text[kInline] = {};  // the word, or its offset in arena_ when longer than kInline
+    };
+    std::vector<Slot> slots_;
+    std::string arena_;
+    size_t mask_ = 0;
+    size_t size_ = 0;
+  };
+
+  // Classes of unknown words (unknown.yml keys), resolved to entries at load.
+  enum UnknownClass : uint8_t {
+    kLrb, kRrb, kNum, kOrd, kSym, kAbr, kHypAdj, kHyp, kCap, kIng, kS, kTion, kLy, kEd, kUnknown,
+    kClassCount
   };
 
   int TagIndex(std::string_view lingua_tag);
-  const Entry* Lookup(std::string_view word) const;
+  const Entry* Lookup(std::string_view word) const { return lexicon_.Find(word); }
   const Entry* Classify(std::string_view word, bool first_in_sentence) const;
   Entry AddEntry(const std::vector<std::pair<int, double>>& counts);
 
@@ -57,9 +82,10 @@ class PosTagger {
   std::array<std::array<float, kMaxTags>, kMaxTags> transition_{};  // log P(to | from)
   std::array<double, kMaxTags> tag_total_{};
   int start_tag_ = 0;  // sentence-final punctuation: what precedes a sentence's first word
+  int jj_tag_ = -1;    // adjective: decides "-hyp-adj-" for hyphenated words
   std::vector<Candidate> candidates_;
-  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> lexicon_;
-  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> unknown_;
+  WordTable lexicon_;
+  std::array<Entry, kClassCount> unknown_{};
 };
 
 }  // namespace communique::code
