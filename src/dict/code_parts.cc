@@ -1,6 +1,7 @@
 // SplitActorCode: a CAMEO/Phoenix actor code -> country (or transnational type), primary
 // sector, rest. Conventions in data/dictionaries/README.md.
 #include <array>
+#include <cstdint>
 #include <string_view>
 
 #include "communique/actor.h"
@@ -9,23 +10,36 @@ namespace communique {
 
 namespace {
 
+// Three code letters as one integer, so that recognizing a role or a transnational type is a
+// few integer comparisons rather than a string compare per candidate.
+constexpr uint32_t Pack(std::string_view s) {
+  return uint32_t{static_cast<unsigned char>(s[0])} | uint32_t{static_cast<unsigned char>(s[1])} << 8 |
+         uint32_t{static_cast<unsigned char>(s[2])} << 16;
+}
+
 // CAMEO primary and secondary role codes (CAMEO manual, actor codebook, "roles").
-constexpr std::array<std::string_view, 27> kSectors = {
-    "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "LEG", "MED", "EDU", "BUS", "CRM", "CVL",
-    "ELI", "LAB", "HLH", "REF", "AGR", "DEV", "HRI", "ENV", "UAF", "INS", "SEP", "MOD", "RAD"};
+constexpr std::array<uint32_t, 27> kSectors = {
+    Pack("GOV"), Pack("MIL"), Pack("REB"), Pack("OPP"), Pack("PTY"), Pack("COP"), Pack("JUD"),
+    Pack("SPY"), Pack("LEG"), Pack("MED"), Pack("EDU"), Pack("BUS"), Pack("CRM"), Pack("CVL"),
+    Pack("ELI"), Pack("LAB"), Pack("HLH"), Pack("REF"), Pack("AGR"), Pack("DEV"), Pack("HRI"),
+    Pack("ENV"), Pack("UAF"), Pack("INS"), Pack("SEP"), Pack("MOD"), Pack("RAD")};
 
 // Codes that stand where a country would: organizations and groups above or across states.
-constexpr std::array<std::string_view, 6> kTransnational = {"IGO", "NGO", "NGM", "IMG", "MNC", "UIS"};
+constexpr std::array<uint32_t, 6> kTransnational = {Pack("IGO"), Pack("NGO"), Pack("NGM"),
+                                                    Pack("IMG"), Pack("MNC"), Pack("UIS")};
 
+// `s` has exactly three characters.
 bool IsSector(std::string_view s) {
-  for (auto x : kSectors)
-    if (x == s) return true;
+  const uint32_t p = Pack(s);
+  for (uint32_t x : kSectors)
+    if (x == p) return true;
   return false;
 }
 
 bool IsTransnational(std::string_view s) {
-  for (auto x : kTransnational)
-    if (x == s) return true;
+  const uint32_t p = Pack(s);
+  for (uint32_t x : kTransnational)
+    if (x == p) return true;
   return false;
 }
 

@@ -261,9 +261,34 @@ CompiledDictionary::CompiledDictionary(DictionaryModel model, Lexicon lexicon,
       insert(plural, kAgent, i, replace);
     }
   }
+  discard_nodes_.emplace_back();
+  std::vector<std::pair<uint32_t, Stem>> pending_discard_stems;
   for (uint32_t i = 0; i < model_.discards.size(); ++i) {
     const DiscardEntry& d = model_.discards[i];
     insert(d.phrase, kDiscard, i, overlay_files_[d.file]);
+    std::vector<std::string> units = Units(d.phrase.words);
+    if (units.empty()) continue;
+    size_t exact = units.size() - (d.phrase.last_is_stem ? 1 : 0);
+    uint32_t node = 0;
+    for (size_t k = 0; k < exact; ++k) {
+      WordTable::Entry& e = discard_words_.Insert(units[k]);
+      if (e.id == WordTable::kNoId) e.id = next_discard_word_++;
+      uint64_t key = (uint64_t{node} << 32) | e.id;
+      uint32_t child = discard_edges_.Find(key);
+      if (child == EdgeTable::kNone) {
+        child = static_cast<uint32_t>(discard_nodes_.size());
+        discard_nodes_.emplace_back();
+        discard_edges_.Insert(key, child);
+      }
+      node = child;
+    }
+    if (d.phrase.last_is_stem) {
+      uint32_t leaf = static_cast<uint32_t>(discard_nodes_.size());
+      discard_nodes_.emplace_back();
+      pending_discard_stems.emplace_back(node, Stem{units.back(), leaf});
+      node = leaf;
+    }
+    discard_nodes_[node].discard = i;
   }
   // Plural demonyms: the Phoenix country entries list "NIGERIAN_", "ISRAELI_", "PALESTINIAN_"
   // but never "Nigerians", "Israelis", "Palestinians", the usual way the press names a people.
@@ -293,14 +318,27 @@ CompiledDictionary::CompiledDictionary(DictionaryModel model, Lexicon lexicon,
       ++phrases_;
     }
   }
-  std::stable_sort(pending_stems.begin(), pending_stems.end(),
+  AttachStems(&pending_stems, &nodes_, &stems_);
+  file_names_.reserve(model_.files.size());
+  for (const auto& f : model_.files) file_names_.push_back(Basename(f.path));
+  agent_descriptions_.reserve(model_.agents.size());
+  for (const AgentEntry& g : model_.agents)
+    agent_descriptions_.push_back(std::string("agent '") + g.phrase.text() + "' [" +
+                                  (g.prefix ? g.code + "~" : "~" + g.code) + "] (" + file_names_[g.file] +
+                                  ":" + std::to_string(g.line) + ")");
+  AttachStems(&pending_discard_stems, &discard_nodes_, &discard_stems_);
+}
+
+void CompiledDictionary::AttachStems(std::vector<std::pair<uint32_t, Stem>>* pending, std::vector<Node>* nodes,
+                                     std::vector<Stem>* stems) {
+  std::stable_sort(pending->begin(), pending->end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (size_t i = 0; i < pending_stems.size();) {
-    uint32_t parent = pending_stems[i].first;
-    nodes_[parent].stems_begin = static_cast<uint32_t>(stems_.size());
-    for (; i < pending_stems.size() && pending_stems[i].first == parent; ++i)
-      stems_.push_back(std::move(pending_stems[i].second));
-    nodes_[parent].stems_end = static_cast<uint32_t>(stems_.size());
+  for (size_t i = 0; i < pending->size();) {
+    uint32_t parent = (*pending)[i].first;
+    (*nodes)[parent].stems_begin = static_cast<uint32_t>(stems->size());
+    for (; i < pending->size() && (*pending)[i].first == parent; ++i)
+      stems->push_back(std::move((*pending)[i].second));
+    (*nodes)[parent].stems_end = static_cast<uint32_t>(stems->size());
   }
 }
 
@@ -328,35 +366,35 @@ uint32_t CompiledDictionary::Child(uint32_t node, uint32_t word) const {
   return edges_.Find((uint64_t{node} << 32) | word);
 }
 
-void CompiledDictionary::BuildUnits(const std::vector<Token>& tokens, std::vector<std::string>* scratch,
-                                    std::vector<Unit>* units) const {
-  scratch->clear();
+void CompiledDictionary::BuildUnits(const std::vector<Token>& tokens, const WordTable& words,
+                                    std::string* arena, std::vector<Unit>* units) {
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> spans;  // split units: (offset, size)
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> split;  // (token, end index in spans)
+  arena->clear();
+  spans.clear();
+  split.clear();
   units->clear();
-  // Split tokens first so that the views below point into a vector that no longer grows.
-  std::vector<std::pair<uint32_t, uint32_t>> split;  // (token, end index in scratch)
+  // Split tokens first so that the views below point into an arena that no longer grows.
   for (uint32_t t = 0; t < tokens.size(); ++t) {
     if (NeedsSplitting(tokens[t].norm)) {
-      AppendMatchUnits(tokens[t].norm, scratch);
-      split.emplace_back(t, static_cast<uint32_t>(scratch->size()));
+      AppendMatchUnits(tokens[t].norm, arena, &spans);
+      split.emplace_back(t, static_cast<uint32_t>(spans.size()));
     }
   }
+  auto add = [&](uint32_t t, std::string_view text) {
+    const WordTable::Entry* e = words.Find(text);
+    if (e) units->push_back(Unit{e->id, t, text, (e->flags & WordTable::kCommon) != 0});
+    else units->push_back(Unit{kNone, t, text, false});
+  };
   size_t s = 0, k = 0;
   for (uint32_t t = 0; t < tokens.size(); ++t) {
     if (k < split.size() && split[k].first == t) {
-      for (; s < split[k].second; ++s) {
-        std::string_view text = (*scratch)[s];
-        bool common = false;
-        uint32_t id = WordId(text, &common);
-        units->push_back(Unit{id, t, text, common});
-      }
+      for (; s < split[k].second; ++s) add(t, std::string_view(arena->data() + spans[s].first, spans[s].second));
       ++k;
       continue;
     }
     std::string_view text = tokens[t].norm;
-    if (text.empty()) continue;
-    bool common = false;
-    uint32_t id = WordId(text, &common);
-    units->push_back(Unit{id, t, text, common});
+    if (!text.empty()) add(t, text);
   }
 }
 
@@ -376,10 +414,10 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
                                                          const std::vector<Token>& tokens,
                                                          std::optional<Date> date,
                                                          DocumentContext* doc) const {
-  thread_local std::vector<std::string> scratch;
+  thread_local std::string arena;
   thread_local std::vector<Unit> units;
   thread_local std::vector<Match> matches;
-  BuildUnits(tokens, &scratch, &units);
+  BuildUnits(tokens, words_, &arena, &units);
   matches.clear();
   const bool cased = !sentence.empty();
   const bool fuzzy = cased && !lexicon_.empty();
@@ -466,10 +504,11 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
     if (fuzzy && name_token(units[i])) {
       // Spelling-tolerant person names: the longest run of name tokens whose joined
       // transliteration key is a known person's.
-      std::string key;
+      thread_local std::string key;
+      key.clear();
       uint32_t hit_end = 0, hit_actor = kNone;
       for (uint32_t j = i; j < n && j < i + 4 && name_token(units[j]); ++j) {
-        key += NameKey(units[j].text);
+        AppendNameKey(units[j].text, &key);
         auto it = name_keys_.find(key);
         if (it != name_keys_.end()) { hit_end = j + 1; hit_actor = it->second; }
       }
@@ -483,7 +522,9 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
         continue;
       }
       if (doc) {
-        std::string k = NameKey(units[i].text);
+        thread_local std::string k;
+        k.clear();
+        AppendNameKey(units[i].text, &k);
         for (auto p = doc->persons.rbegin(); p != doc->persons.rend(); ++p) {
           if (p->surname_key == k) {
             Match m{i, i + 1, kNone};
@@ -508,38 +549,55 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
                                                       std::optional<Date> date) const {
   std::vector<ActorMention> out;
   const size_t k = matches.size();
+  out.reserve(k);
   // Resolved codes of the actor matches ("" for agents, "---" for null codes).
-  std::vector<Resolution> res(k);
+  thread_local std::vector<Resolution> res;
+  res.assign(k, Resolution{});
   for (size_t i = 0; i < k; ++i)
     if (matches[i].actor != kNone) {
       res[i] = ResolveCode(model_.actors[matches[i].actor], date);
     }
-  auto code_of = [&](size_t i) -> std::string {
-    return res[i].code ? res[i].code->code : std::string();
-  };
+  static const std::string kNoCode;
+  auto code_of = [&](size_t i) -> const std::string& { return res[i].code ? res[i].code->code : kNoCode; };
   // A country, or a territory of one ("SCGSRB", Serbia within Serbia and Montenegro): codes
-  // that an agent noun extends ("Serbian forces" -> SCGSRBMIL).
-  auto country_level = [&](size_t i) {
-    if (matches[i].actor == kNone) return false;
-    std::string c = code_of(i);
-    if (c.size() != 3 && c.size() != 6) return false;
+  // that an agent noun extends ("Serbian forces" -> SCGSRBMIL). Asked several times per match.
+  thread_local std::vector<char> level;
+  level.assign(k, 0);
+  for (size_t i = 0; i < k; ++i) {
+    if (matches[i].actor == kNone) continue;
+    const std::string& c = code_of(i);
+    if (c.size() != 3 && c.size() != 6) continue;
     if (!std::all_of(c.begin(), c.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); }))
-      return false;
-    if (c.size() == 3) return true;
+      continue;
+    if (c.size() == 3) {
+      level[i] = 1;
+      continue;
+    }
     CodeParts parts = SplitActorCode(c);
-    return parts.sector.empty() && !IsTransnational(parts.country);
-  };
+    level[i] = parts.sector.empty() && !IsTransnational(parts.country);
+  }
+  auto country_level = [&](size_t i) { return level[i] != 0; };
   // Units strictly between two matches.
+  struct Gap {
+    const Unit* first;
+    size_t n;
+    size_t size() const { return n; }
+    bool empty() const { return n == 0; }
+    std::string_view operator[](size_t i) const { return first[i].text; }
+    bool Separators() const {
+      for (size_t i = 0; i < n; ++i)
+        if (!IsSeparator(first[i].text)) return false;
+      return true;
+    }
+  };
   auto between = [&](size_t a_end, size_t b_first) {
-    std::vector<std::string_view> v;
-    for (size_t u = a_end; u < b_first; ++u) v.push_back(units[u].text);
-    return v;
+    return Gap{units.data() + a_end, b_first > a_end ? b_first - a_end : 0};
   };
   auto one_word_between = [&](size_t a_end, size_t b_first, std::string_view word) {
     return b_first == a_end + 1 && units[a_end].text == word;
   };
   auto adjacent = [&](size_t a_end, size_t b_first) {
-    auto v = between(a_end, b_first);
+    Gap v = between(a_end, b_first);
     return v.empty() || (v.size() == 1 && v[0] == "'s");
   };
   auto span_text = [&](uint32_t first_token, uint32_t last_token) {
@@ -565,22 +623,18 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
   };
   auto actor_source = [&](size_t i, ActorMention* m) {
     const ActorEntry& e = model_.actors[matches[i].actor];
-    m->dict_file = Basename(model_.files[e.file].path);
+    m->dict_file = file_names_[e.file];
     m->dict_line = matches[i].node != kNone ? nodes_[matches[i].node].actor_line : e.line;
-    std::string why = res[i].why;
-    if (!matches[i].how.empty()) {
-      std::string how = matches[i].how == "spelling-tolerant"
-                            ? "spelling-tolerant match of '" + e.phrases.front().text() + "'"
-                            : matches[i].how;
-      why = why.empty() ? how : how + "; " + why;
+    if (matches[i].how.empty()) {
+      m->why = res[i].why;
+      return;
     }
-    m->why = why;
+    std::string how = matches[i].how == "spelling-tolerant"
+                          ? "spelling-tolerant match of '" + e.phrases.front().text() + "'"
+                          : matches[i].how;
+    m->why = res[i].why.empty() ? how : how + "; " + res[i].why;
   };
-  auto agent_desc = [&](size_t i) {
-    const AgentEntry& g = model_.agents[matches[i].agent];
-    return std::string("agent '") + g.phrase.text() + "' [" + (g.prefix ? g.code + "~" : "~" + g.code) +
-           "] (" + Basename(model_.files[g.file].path) + ":" + std::to_string(g.line) + ")";
-  };
+  auto agent_desc = [&](size_t i) -> const std::string& { return agent_descriptions_[matches[i].agent]; };
   auto compose_code = [&](const std::string& country, const AgentEntry& g) {
     return g.prefix ? g.code + country : country + g.code;
   };
@@ -597,8 +651,7 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
         bool list_ok = true;
         while (list_ok && j + 1 < k && country_level(j + 1)) {
           auto sep = between(matches[j].end_unit, matches[j + 1].first_unit);
-          list_ok = !sep.empty() && sep.size() <= 2 &&
-                    std::all_of(sep.begin(), sep.end(), [](std::string_view s) { return IsSeparator(s); });
+          list_ok = !sep.empty() && sep.size() <= 2 && sep.Separators();
           if (list_ok) ++j;
         }
         size_t g = j + 1;
@@ -659,7 +712,7 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
       out.push_back(std::move(am));
       // "Masimov's cabinet": the role belongs to the person's country.
       if (person_[m.actor] && i + 1 < k && matches[i + 1].agent != kNone && matches[i + 1].actor == kNone &&
-          between(m.end_unit, matches[i + 1].first_unit) == std::vector<std::string_view>{"'s"} &&
+          one_word_between(m.end_unit, matches[i + 1].first_unit, "'s") &&
           !(i + 2 < k && matches[i + 2].actor != kNone && person_[matches[i + 2].actor] &&
             adjacent(matches[i + 1].end_unit, matches[i + 2].first_unit))) {
         CodeParts parts = SplitActorCode(code_of(i));
@@ -668,7 +721,7 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
             parts.country != "NGM" && parts.country != "IMG" && parts.country != "MNC" && !ag.code.empty()) {
           ActorMention r = make(i + 1, i + 1, compose_code(parts.country, ag));
           r.is_agent = true;
-          r.dict_file = Basename(model_.files[ag.file].path);
+          r.dict_file = file_names_[ag.file];
           r.dict_line = ag.line;
           r.why = agent_desc(i + 1) + " of " + parts.country + ", the country of " + out.back().text;
           out.push_back(std::move(r));
@@ -690,8 +743,7 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
         size_t last = i + 1;
         while (last + 1 < k && country_level(last + 1)) {
           auto gap = between(matches[last].end_unit, matches[last + 1].first_unit);
-          if (gap.empty() || gap.size() > 2 ||
-              !std::all_of(gap.begin(), gap.end(), [](std::string_view g) { return IsSeparator(g); }))
+          if (gap.empty() || gap.size() > 2 || !gap.Separators())
             break;
           ++last;
         }
@@ -765,7 +817,7 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
     ActorMention am = make(i, i, "");
     am.is_agent = true;
     am.sector = ag.code.substr(0, 3);  // the agent's own role, e.g. GOV, MIL, PPL
-    am.dict_file = Basename(model_.files[ag.file].path);
+    am.dict_file = file_names_[ag.file];
     am.dict_line = ag.line;
     am.why = agent_desc(i) + " without a country";
     out.push_back(std::move(am));
@@ -774,22 +826,22 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
 }
 
 bool CompiledDictionary::IsDiscarded(const std::vector<Token>& tokens) const {
-  thread_local std::vector<std::string> scratch;
+  thread_local std::string arena;
   thread_local std::vector<Unit> units;
-  BuildUnits(tokens, &scratch, &units);
+  BuildUnits(tokens, discard_words_, &arena, &units);
   const size_t n = units.size();
   for (size_t i = 0; i < n; ++i) {
     uint32_t node = 0;
     for (size_t j = i; j < n; ++j) {
-      const Node& cur = nodes_[node];
+      const Node& cur = discard_nodes_[node];
       for (uint32_t s = cur.stems_begin; s < cur.stems_end; ++s) {
-        const Stem& st = stems_[s];
-        if (nodes_[st.node].discard != kNone && units[j].text.starts_with(st.text)) return true;
+        const Stem& st = discard_stems_[s];
+        if (units[j].text.starts_with(st.text)) return true;
       }
       if (units[j].id == kNone) break;
-      node = Child(node, units[j].id);
+      node = discard_edges_.Find((uint64_t{node} << 32) | units[j].id);
       if (node == kNone) break;
-      if (nodes_[node].discard != kNone) return true;
+      if (discard_nodes_[node].discard != kNone) return true;
     }
   }
   return false;

@@ -81,8 +81,13 @@ class CompiledDictionary final : public DictionarySet {
   uint32_t AddWord(std::string_view w);
   uint32_t Child(uint32_t node, uint32_t word) const;
   void Insert(const Phrase& phrase, int kind, uint32_t index, bool replace);
-  void BuildUnits(const std::vector<Token>& tokens, std::vector<std::string>* scratch,
-                  std::vector<Unit>* units) const;
+  // Gives each node its stems (pending: (node, stem)), stored contiguously per node.
+  static void AttachStems(std::vector<std::pair<uint32_t, Stem>>* pending, std::vector<Node>* nodes,
+                          std::vector<Stem>* stems);
+  // The sentence's match units, their ids in `words`; unit text that differs from Token::norm
+  // lives in `arena`.
+  static void BuildUnits(const std::vector<Token>& tokens, const WordTable& words, std::string* arena,
+                         std::vector<Unit>* units);
   bool Capitalized(std::string_view sentence, const std::vector<Token>& tokens, uint32_t t) const;
   std::vector<ActorMention> Compose(std::string_view sentence, const std::vector<Token>& tokens,
                                     const std::vector<Unit>& units, std::vector<Match>& matches,
@@ -96,7 +101,17 @@ class CompiledDictionary final : public DictionarySet {
   EdgeTable edges_;
   std::vector<Node> nodes_;
   std::vector<Stem> stems_;
+  // The discard phrases again, in a trie of their own over a small vocabulary: the discard
+  // check looks words up in a table that stays in cache and stops at the first word that begins
+  // no discard phrase, instead of walking actor phrases.
+  WordTable discard_words_;
+  uint32_t next_discard_word_ = 0;
+  EdgeTable discard_edges_;
+  std::vector<Node> discard_nodes_;
+  std::vector<Stem> discard_stems_;
   std::vector<bool> person_;
+  std::vector<std::string> file_names_;          // per model file: "phoenix/Phoenix.agents.txt"
+  std::vector<std::string> agent_descriptions_;  // per agent, as `why` names it
   // Transliteration key of a person's full name (name keys of its words, concatenated) -> actor.
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> name_keys_;
   size_t phrases_ = 0;

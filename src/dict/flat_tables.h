@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,36 @@ inline uint64_t Mix(uint64_t k) {
   k ^= k >> 33;
   return k;
 }
+
+// A word's first and last bytes packed in two integers. With the length they identify any word
+// of up to 16 bytes (longer words also need the bytes in between), so most lookups compare two
+// integers instead of calling memcmp, and the hash needs no loop over the bytes.
+struct WordEnds {
+  uint64_t head = 0;
+  uint64_t tail = 0;
+
+  explicit WordEnds(std::string_view w) {
+    const char* p = w.data();
+    const size_t n = w.size();
+    if (n >= 8) {
+      std::memcpy(&head, p, 8);
+      std::memcpy(&tail, p + n - 8, 8);
+    } else if (n >= 4) {
+      uint32_t a, b;
+      std::memcpy(&a, p, 4);
+      std::memcpy(&b, p + n - 4, 4);
+      head = a | (uint64_t{b} << 32);
+    } else if (n > 0) {
+      head = uint64_t{static_cast<unsigned char>(p[0])} | uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+             uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+    }
+  }
+  uint64_t Hash(size_t n) const {
+    unsigned __int128 m = static_cast<unsigned __int128>(head ^ 0x9e3779b97f4a7c15ull) *
+                          (tail ^ (n * 0xc2b2ae3d27d4eb4full) ^ 0x165667b19e3779f9ull);
+    return static_cast<uint64_t>(m) ^ static_cast<uint64_t>(m >> 64);
+  }
+};
 
 // Words known to the dictionaries (with an id) or to the English lexicon (flag kCommon).
 class WordTable {
@@ -43,15 +74,14 @@ class WordTable {
   // Returns the entry for `w`, adding it when absent.
   Entry& Insert(std::string_view w) {
     if ((size_ + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);
-    uint64_t h = HashBytes(w);
-    size_t i = h & mask_;
-    while (slots_[i].used) {
-      if (slots_[i].hash == h && View(slots_[i]) == w) return slots_[i].entry;
+    const WordEnds ends(w);
+    size_t i = ends.Hash(w.size()) & mask_;
+    while (slots_[i].used()) {
+      if (Same(slots_[i], ends, w)) return slots_[i].entry;
       i = (i + 1) & mask_;
     }
     Slot& s = slots_[i];
-    s.used = true;
-    s.hash = h;
+    s.ends = ends;
     s.offset = static_cast<uint32_t>(arena_.size());
     s.length = static_cast<uint32_t>(w.size());
     arena_.append(w);
@@ -60,10 +90,10 @@ class WordTable {
   }
 
   const Entry* Find(std::string_view w) const {
-    uint64_t h = HashBytes(w);
-    size_t i = h & mask_;
-    while (slots_[i].used) {
-      if (slots_[i].hash == h && View(slots_[i]) == w) return &slots_[i].entry;
+    const WordEnds ends(w);
+    size_t i = ends.Hash(w.size()) & mask_;
+    while (slots_[i].used()) {
+      if (Same(slots_[i], ends, w)) return &slots_[i].entry;
       i = (i + 1) & mask_;
     }
     return nullptr;
@@ -73,22 +103,27 @@ class WordTable {
   size_t MemoryBytes() const { return slots_.capacity() * sizeof(Slot) + arena_.capacity(); }
 
  private:
-  struct Slot {
-    uint64_t hash = 0;
-    uint32_t offset = 0;
+  static constexpr uint32_t kUnused = UINT32_MAX;
+  struct Slot {  // 32 bytes: two slots per cache line
+    WordEnds ends{std::string_view()};
+    uint32_t offset = kUnused;  // of the word in arena_; kUnused for an empty slot
     uint32_t length = 0;
     Entry entry;
-    bool used = false;
+    bool used() const { return offset != kUnused; }
   };
-  std::string_view View(const Slot& s) const { return std::string_view(arena_).substr(s.offset, s.length); }
+  bool Same(const Slot& s, const WordEnds& ends, std::string_view w) const {
+    if (s.length != w.size() || s.ends.head != ends.head || s.ends.tail != ends.tail) return false;
+    // Words of up to 16 bytes are identified by their ends; longer ones compare the middle.
+    return w.size() <= 16 || std::memcmp(arena_.data() + s.offset + 8, w.data() + 8, w.size() - 16) == 0;
+  }
   void Rehash(size_t n) {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(n, Slot{});
     mask_ = n - 1;
     for (const Slot& s : old) {
-      if (!s.used) continue;
-      size_t i = s.hash & mask_;
-      while (slots_[i].used) i = (i + 1) & mask_;
+      if (!s.used()) continue;
+      size_t i = s.ends.Hash(s.length) & mask_;
+      while (slots_[i].used()) i = (i + 1) & mask_;
       slots_[i] = s;
     }
   }

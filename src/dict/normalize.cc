@@ -1,6 +1,7 @@
 // Word normalization for dictionary matching: match units and transliteration keys of names.
 #include "dict/normalize.h"
 
+#include <array>
 #include <cctype>
 
 #include <unicode/uchar.h>
@@ -35,23 +36,38 @@ bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c 
 
 }  // namespace
 
+namespace {
+
+// Bytes that make a token need AppendMatchUnits: upper case, hyphens, periods, apostrophes and
+// the lead byte 0xE2 of the Unicode dashes and quotes.
+constexpr std::array<bool, 256> kSplitBytes = [] {
+  std::array<bool, 256> t{};
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = true;
+  t['-'] = t['.'] = t['\''] = t['`'] = t[0xE2] = true;
+  return t;
+}();
+
+}  // namespace
+
 bool NeedsSplitting(std::string_view w) {
-  for (unsigned char c : w) {
-    if (c == '-' || c == '.' || c == '\'' || c == '`' || c == 0xE2 || (c >= 'A' && c <= 'Z')) return true;
-  }
+  for (unsigned char c : w)
+    if (kSplitBytes[c]) return true;
   return false;
 }
 
-void AppendMatchUnits(std::string_view w, std::vector<std::string>* out) {
+void AppendMatchUnits(std::string_view w, std::string* arena,
+                      std::vector<std::pair<uint32_t, uint32_t>>* units) {
   // The possessive and contraction tokens keep their apostrophe: they are words of their own.
   if (w == "'s" || w == "'S" || w == "\xE2\x80\x99s" || w == "\xE2\x80\x99S") {
-    out->push_back("'s");
+    units->emplace_back(static_cast<uint32_t>(arena->size()), 2);
+    arena->append("'s");
     return;
   }
-  std::string cur;
+  size_t start = arena->size();
   auto flush = [&] {
-    if (!cur.empty()) out->push_back(std::move(cur));
-    cur.clear();
+    if (arena->size() > start)
+      units->emplace_back(static_cast<uint32_t>(start), static_cast<uint32_t>(arena->size() - start));
+    start = arena->size();
   };
   for (size_t i = 0; i < w.size();) {
     size_t len = 0;
@@ -60,7 +76,7 @@ void AppendMatchUnits(std::string_view w, std::vector<std::string>* out) {
     if (IsApostrophe(w, i, &len)) { i += len; continue; }
     if (c == '.') { ++i; continue; }
     if (c < 0x80) {
-      cur += static_cast<char>(std::tolower(c));
+      arena->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
       ++i;
       continue;
     }
@@ -69,17 +85,24 @@ void AppendMatchUnits(std::string_view w, std::vector<std::string>* out) {
     UChar32 cp;
     U8_NEXT(w.data(), j, static_cast<int32_t>(w.size()), cp);
     if (cp < 0) {
-      cur += static_cast<char>(c);
+      arena->push_back(static_cast<char>(c));
       ++i;
       continue;
     }
     char buf[4];
     int32_t k = 0;
     U8_APPEND_UNSAFE(buf, k, u_tolower(cp));
-    cur.append(buf, static_cast<size_t>(k));
+    arena->append(buf, static_cast<size_t>(k));
     i = static_cast<size_t>(j);
   }
   flush();
+}
+
+void AppendMatchUnits(std::string_view w, std::vector<std::string>* out) {
+  std::string arena;
+  std::vector<std::pair<uint32_t, uint32_t>> units;
+  AppendMatchUnits(w, &arena, &units);
+  for (auto [begin, size] : units) out->push_back(arena.substr(begin, size));
 }
 
 // Latin letters with diacritics as the English press drops them: Erdoğan -> Erdogan.
@@ -104,9 +127,11 @@ char FoldLatin(UChar32 cp) {
   }
 }
 
-std::string NameKey(std::string_view word) {
-  std::string s;
-  s.reserve(word.size());
+void AppendNameKey(std::string_view word, std::string* out) {
+  // Scratch kept per thread: the matcher asks for keys of many capitalized words per sentence.
+  thread_local std::string s, t;
+  s.clear();
+  t.clear();
   for (int32_t i = 0; i < static_cast<int32_t>(word.size());) {
     UChar32 cp;
     U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), cp);
@@ -116,8 +141,6 @@ std::string NameKey(std::string_view word) {
       s += folded;
     }
   }
-  std::string t;
-  t.reserve(s.size() + 2);
   for (size_t i = 0; i < s.size(); ++i) {
     auto at = [&](size_t k) { return k < s.size() ? s[k] : '\0'; };
     char c = s[i];
@@ -136,17 +159,22 @@ std::string NameKey(std::string_view word) {
     t += c;
   }
   // "i" between two vowels is a glide the transliterations disagree on: Tokayev / Toqaev.
-  std::string u;
-  u.reserve(t.size());
+  const size_t start = out->size();
   for (size_t i = 0; i < t.size(); ++i) {
     if (t[i] == 'i' && i > 0 && i + 1 < t.size() && IsVowel(t[i - 1]) && IsVowel(t[i + 1]) &&
         t[i - 1] != 'i' && t[i + 1] != 'i')
       continue;
-    if (!u.empty() && u.back() == t[i]) continue;  // doubled letters
-    u += t[i];
+    if (out->size() > start && out->back() == t[i]) continue;  // doubled letters
+    out->push_back(t[i]);
   }
-  if (u.size() > 4 && u.compare(u.size() - 4, 4, "enka") == 0) u.back() = 'o';
-  return u;
+  const size_t n = out->size() - start;
+  if (n > 4 && out->compare(out->size() - 4, 4, "enka") == 0) out->back() = 'o';
+}
+
+std::string NameKey(std::string_view word) {
+  std::string key;
+  AppendNameKey(word, &key);
+  return key;
 }
 
 }  // namespace communique::dict

@@ -6,8 +6,10 @@
 // periods and apostrophes removed) and, for person names, a transliteration key.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace communique::dict {
@@ -17,6 +19,10 @@ namespace communique::dict {
 // "obrien"); the possessive "'s" stays the unit "'s". Appends to `out`; a word made only of
 // punctuation yields nothing.
 void AppendMatchUnits(std::string_view word, std::vector<std::string>* out);
+// The same into one buffer, for the matcher's hot path: appends the units' bytes to `arena` and
+// their (offset, size) in it to `units`.
+void AppendMatchUnits(std::string_view word, std::string* arena,
+                      std::vector<std::pair<uint32_t, uint32_t>>* units);
 
 // True when `word` needs AppendMatchUnits (it has upper case, hyphens, periods or apostrophes);
 // most tokens do not, and the matcher then uses Token::norm as is.
@@ -29,5 +35,7 @@ bool NeedsSplitting(std::string_view word);
 // sch/tch -> sh/ch; y -> i; "i" between two vowels dropped; doubled letters collapsed; a final
 // "-enka" read as "-enko" (Belarusian vs Russian spelling).
 std::string NameKey(std::string_view word);
+// The same appended to `out`, without allocating once `out` has grown.
+void AppendNameKey(std::string_view word, std::string* out);
 
 }  // namespace communique::dict
