@@ -1,73 +1,225 @@
 // AnalyzeClauses: verb groups, noun phrases, clause scopes and subjects from tags and actors.
+//
+// The rules test word and tag classes many times per token (backward scans for a clause
+// boundary, the noun-phrase test for every token), so every token's classes are looked up once
+// per sentence into a bit mask (one probe of a compile-time word table, one switch on the tag)
+// and the rules test bits.
 #include "code/clause.h"
 
 #include <algorithm>
+#include <array>
+#include <span>
 
 namespace communique::code {
 namespace {
-
-bool In(std::string_view w, std::initializer_list<std::string_view> set) {
-  for (auto s : set)
-    if (w == s) return true;
-  return false;
-}
 
 // Whether only subordinating words ("as Yerevan suspended") make a prepositional object before a
 // finite verb its subject, or any preposition ("Demonstrators in Baghdad blocked"): measured on
 // the development sets, the broader rule codes more subjects right.
 constexpr bool kOnlySubordinators = false;
 
-bool IsVerbTag(std::string_view t) { return t.size() >= 2 && t[0] == 'V' && t[1] == 'B'; }
-bool IsNounTag(std::string_view t) { return t.size() >= 2 && t[0] == 'N' && t[1] == 'N'; }
+// Classes of a token: from its tag, from its word, and (per sentence) from its place.
+enum Feature : uint64_t {
+  // Tags.
+  kVerbTag = 1ull << 0,  // VB*
+  kTagVB = 1ull << 1,
+  kTagVBN = 1ull << 2,
+  kTagVBD = 1ull << 3,
+  kTagVBG = 1ull << 4,
+  kTagMD = 1ull << 5,
+  kAdverbTag = 1ull << 6,  // RB, RBR, RBS
+  kNounTag = 1ull << 7,    // NN*
+  kNpTag = 1ull << 8,      // may sit inside a noun phrase
+  kTagPRP = 1ull << 9,
+  kTagPRPS = 1ull << 10,  // PRP$
+  kTagIN = 1ull << 11,
+  kTagTO = 1ull << 12,
+  kTagWDT = 1ull << 13,
+  // Word classes.
+  kBoundaryWord = 1ull << 16,
+  kBe = 1ull << 17,
+  kHave = 1ull << 18,
+  kDo = 1ull << 19,
+  kModalWord = 1ull << 20,
+  kIntentVerb = 1ull << 21,
+  kIntentAdjective = 1ull << 22,
+  kNegation = 1ull << 23,
+  kPronoun = 1ull << 24,
+  kLendsActor = 1ull << 25,
+  kBackgroundOpener = 1ull << 26,   // which, who, ..., when: before a clause's scope
+  kConditionOpener = 1ull << 27,    // if, unless, whether
+  kRelativePronoun = 1ull << 28,    // which, who
+  kSubordinator = 1ull << 29,       // until, as, when, ...: before a subject
+  kBackgroundSubordinator = 1ull << 30,  // the same and "whereby"
+  kSubordinatingPrep = 1ull << 31,  // the kOnlySubordinators list
+  kJoiner = 1ull << 32,             // and , or as well both: between conjoined phrases
+  // Single words.
+  kTo = 1ull << 40,
+  kBy = 1ull << 41,
+  kThat = 1ull << 42,
+  kAnd = 1ull << 43,
+  kOr = 1ull << 44,
+  kComma = 1ull << 45,
+  kBut = 1ull << 46,
+  kWith = 1ull << 47,
+  kOf = 1ull << 48,
+  kBeen = 1ull << 49,
+  // Per sentence.
+  kActor = 1ull << 56,       // inside an actor mention
+  kAdverbLike = 1ull << 57,  // adverb tag or negation
+  kVerbal = 1ull << 58,      // verb or modal tag, not inside an actor
+  kBoundary = 1ull << 59,    // a clause boundary ("that" only as a conjunction or pronoun)
+  kInGroup = 1ull << 60,     // inside a verb group
+};
 
-bool IsBe(std::string_view w) {
-  return In(w, {"be", "is", "are", "was", "were", "been", "being", "am", "'re", "'m", "get", "got",
-                "gets", "getting", "gotten"});
-}
-bool IsHave(std::string_view w) { return In(w, {"have", "has", "had", "having", "'ve", "'d"}); }
-bool IsDo(std::string_view w) { return In(w, {"do", "does", "did"}); }
-bool IsModalWord(std::string_view w) {
-  return In(w, {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll",
-                "wo", "ca"});
-}
+struct WordList {
+  uint64_t feature;
+  std::span<const std::string_view> words;
+};
+
+// The word lists of the rules, lower-case.
+constexpr std::string_view kBeWords[] = {
+    "be", "is", "are", "was", "were", "been", "being", "am", "'re", "'m", "get", "got", "gets",
+    "getting", "gotten"};
+constexpr std::string_view kHaveWords[] = {"have", "has", "had", "having", "'ve", "'d"};
+constexpr std::string_view kDoWords[] = {"do", "does", "did"};
+constexpr std::string_view kModalWords[] = {
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll", "wo", "ca"};
 // Verbs that put the event they govern in the future or in intention ("plans to visit").
-bool IsIntentVerb(std::string_view w) {
-  return In(w, {"plan", "plans", "planned", "planning", "intend", "intends", "intended", "want",
-                "wants", "wanted", "hope", "hopes", "hoped", "expect", "expects", "expected",
-                "aim", "aims", "aimed", "going", "prepare", "prepares", "preparing", "prepared",
-                "scheduled", "set", "due", "likely"});
-}
+constexpr std::string_view kIntentVerbWords[] = {
+    "plan", "plans", "planned", "planning", "intend", "intends", "intended", "want", "wants",
+    "wanted", "hope", "hopes", "hoped", "expect", "expects", "expected", "aim", "aims", "aimed",
+    "going", "prepare", "prepares", "preparing", "prepared", "scheduled", "set", "due", "likely"};
+constexpr std::string_view kIntentAdjectiveWords[] = {
+    "willing", "ready", "eager", "poised", "determined", "prepared"};
+constexpr std::string_view kBoundaryWords[] = {
+    ";", ":", "that", "which", "who", "whom", "whose", "because", "while", "although", "though",
+    "whereas", "unless", "if", "whether", "``", "\"", "\xe2\x80\x9c", "but"};
+constexpr std::string_view kNegationWords[] = {"not", "n't", "never", "no"};
+constexpr std::string_view kPronounWords[] = {
+    "it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "we", "our"};
+// Prepositions whose object lends its actor to an actorless head (see LendsActor).
+constexpr std::string_view kLendsActorWords[] = {
+    "of", "in", "from", "at", "throughout", "across", "within", "for", "to", "on"};
+constexpr std::string_view kBackgroundOpenerWords[] = {
+    "which", "who", "whom", "whose", "because", "after", "since", "while", "when"};
+constexpr std::string_view kConditionOpenerWords[] = {"if", "unless", "whether"};
+constexpr std::string_view kRelativePronounWords[] = {"which", "who"};
+constexpr std::string_view kSubordinatorWords[] = {
+    "until", "as", "when", "after", "before", "since", "once", "where"};
+constexpr std::string_view kBackgroundSubordinatorWords[] = {
+    "until", "as", "when", "after", "before", "since", "once", "where", "whereby"};
+constexpr std::string_view kSubordinatingPrepWords[] = {
+    "as", "after", "before", "since", "until", "once", "because", "when", "while", "though",
+    "although", "if", "unless", "whereas"};
+constexpr std::string_view kJoinerWords[] = {"and", ",", "or", "as", "well", "both"};
 
-bool IsIntentAdjective(std::string_view w) {
-  return In(w, {"willing", "ready", "eager", "poised", "determined", "prepared"});
-}
+// Single words the rules name.
+constexpr struct {
+  uint64_t feature;
+  std::string_view word;
+} kSingleWords[] = {
+    {kTo, "to"},   {kBy, "by"},   {kThat, "that"}, {kAnd, "and"}, {kOr, "or"},
+    {kComma, ","}, {kBut, "but"}, {kWith, "with"}, {kOf, "of"},   {kBeen, "been"},
+};
 
-bool IsBoundaryWord(std::string_view w) {
-  return In(w, {";", ":", "that", "which", "who", "whom", "whose", "because", "while", "although",
-                "though", "whereas", "unless", "if", "whether", "``", "\"", "\xe2\x80\x9c", "but"});
-}
+constexpr WordList kWordLists[] = {
+    {kBe, kBeWords},
+    {kHave, kHaveWords},
+    {kDo, kDoWords},
+    {kModalWord, kModalWords},
+    {kIntentVerb, kIntentVerbWords},
+    {kIntentAdjective, kIntentAdjectiveWords},
+    {kBoundaryWord, kBoundaryWords},
+    {kNegation, kNegationWords},
+    {kPronoun, kPronounWords},
+    {kLendsActor, kLendsActorWords},
+    {kBackgroundOpener, kBackgroundOpenerWords},
+    {kConditionOpener, kConditionOpenerWords},
+    {kRelativePronoun, kRelativePronounWords},
+    {kSubordinator, kSubordinatorWords},
+    {kBackgroundSubordinator, kBackgroundSubordinatorWords},
+    {kSubordinatingPrep, kSubordinatingPrepWords},
+    {kJoiner, kJoinerWords},
+};
 
-bool IsAdverbLike(const Token& t) {
-  return t.tag == "RB" || t.tag == "RBR" || t.tag == "RBS" || IsNegation(t.norm);
-}
+// Every word of the lists with the OR of its lists' features: open addressing, built at compile
+// time.
+class WordFeatures {
+ public:
+  static constexpr size_t kSlots = 512;
+  static constexpr size_t kMaxWord = 15;
 
-// Tags that may sit inside a noun phrase.
-bool IsNpTag(std::string_view t) {
-  return IsNounTag(t) || In(t, {"DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "CD", "POS", "PRP"});
+  constexpr WordFeatures() {
+    for (const WordList& list : kWordLists)
+      for (std::string_view w : list.words) Add(w, list.feature);
+    for (const auto& single : kSingleWords) Add(single.word, single.feature);
+  }
+
+  constexpr uint64_t operator()(std::string_view w) const {
+    if (w.empty() || w.size() > kMaxWord) return 0;
+    for (size_t i = Hash(w) & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+      const Slot& s = slots_[i];
+      if (s.word.empty()) return 0;
+      if (s.word == w) return s.features;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::string_view word;
+    uint64_t features = 0;
+  };
+  constexpr void Add(std::string_view w, uint64_t feature) {
+    if (w.empty() || w.size() > kMaxWord) throw "word list entry too long for the table";  // at compile time
+    size_t i = Hash(w) & (kSlots - 1);
+    while (!slots_[i].word.empty() && slots_[i].word != w) i = (i + 1) & (kSlots - 1);
+    slots_[i].word = w;
+    slots_[i].features |= feature;
+  }
+  static constexpr uint32_t Hash(std::string_view w) {
+    uint32_t h = 2166136261u;  // FNV-1a
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h ^ (h >> 15);
+  }
+  std::array<Slot, kSlots> slots_{};
+};
+
+constexpr WordFeatures kWordFeatures;
+
+uint64_t TagFeatures(std::string_view t) {
+  if (t.size() < 2) return 0;
+  const char a = t[0], b = t[1];
+  if (a == 'V' && b == 'B') {
+    if (t.size() == 2) return kVerbTag | kTagVB;
+    if (t.size() == 3) {
+      if (t[2] == 'N') return kVerbTag | kTagVBN;
+      if (t[2] == 'D') return kVerbTag | kTagVBD;
+      if (t[2] == 'G') return kVerbTag | kTagVBG;
+    }
+    return kVerbTag;
+  }
+  // Tags that may sit inside a noun phrase: nouns, DT, PDT, PRP$, JJ, JJR, JJS, CD, POS, PRP.
+  if (a == 'N' && b == 'N') return kNounTag | kNpTag;
+  if (t == "MD") return kTagMD;
+  if (t == "RB" || t == "RBR" || t == "RBS") return kAdverbTag;
+  if (t == "IN") return kTagIN;
+  if (t == "TO") return kTagTO;
+  if (t == "WDT") return kTagWDT;
+  if (t == "PRP") return kTagPRP | kNpTag;
+  if (t == "PRP$") return kTagPRPS | kNpTag;
+  if (t == "DT" || t == "PDT" || t == "JJ" || t == "JJR" || t == "JJS" || t == "CD" || t == "POS")
+    return kNpTag;
+  return 0;
 }
 
 }  // namespace
 
-bool LendsActor(std::string_view prep) {
-  return In(prep, {"of", "in", "from", "at", "throughout", "across", "within", "for", "to", "on"});
-}
+bool LendsActor(std::string_view prep) { return kWordFeatures(prep) & kLendsActor; }
 
-bool IsNegation(std::string_view w) { return In(w, {"not", "n't", "never", "no"}); }
+bool IsNegation(std::string_view w) { return kWordFeatures(w) & kNegation; }
 
-bool IsPronoun(std::string_view w) {
-  return In(w, {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "we",
-                "our"});
-}
+bool IsPronoun(std::string_view w) { return kWordFeatures(w) & kPronoun; }
 
 Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<ActorMention>& actors) {
   Clauses out;
@@ -77,20 +229,36 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
     for (uint32_t i = actors[a].first_token; i < actors[a].last_token && i < n; ++i)
       if (out.actor_at[i] < 0) out.actor_at[i] = static_cast<int>(a);
 
-  auto verbal = [&](uint32_t i) {
-    if (i >= n || out.actor_at[i] >= 0) return false;
-    return IsVerbTag(tokens[i].tag) || tokens[i].tag == "MD";
-  };
+  // Every token's features, and bounds on how many groups and phrases there can be.
+  thread_local std::vector<uint64_t> features;
+  features.resize(n);
+  uint64_t* const f = features.data();
+  uint32_t max_groups = 0, max_phrases = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    uint64_t x = TagFeatures(tokens[i].tag) | kWordFeatures(tokens[i].norm);
+    if (out.actor_at[i] >= 0) x |= kActor;
+    if (x & (kAdverbTag | kNegation)) x |= kAdverbLike;
+    if ((x & (kVerbTag | kTagMD)) && !(x & kActor)) x |= kVerbal;
+    // "that plan": a determiner "that" bounds nothing.
+    if ((x & kBoundaryWord) && !((x & kThat) && !(x & (kTagIN | kTagWDT)))) x |= kBoundary;
+    f[i] = x;
+    max_groups += (x & (kVerbal | kTo)) != 0;
+    max_phrases += (x & (kActor | kNpTag)) != 0;
+  }
+  out.groups.reserve(max_groups);
+  out.phrases.reserve(max_phrases);
+
+  auto verbal = [&](uint32_t i) { return i < n && (f[i] & kVerbal); };
+  auto adverb_like = [&](uint32_t i) { return (f[i] & kAdverbLike) != 0; };
   // "to" followed (after adverbs) by a base-form verb.
   auto infinitive_at = [&](uint32_t i) -> uint32_t {
-    if (i >= n || tokens[i].norm != "to") return 0;
+    if (i >= n || !(f[i] & kTo)) return 0;
     uint32_t j = i + 1;
-    while (j < n && IsAdverbLike(tokens[j])) ++j;
-    return (j < n && verbal(j) && tokens[j].tag == "VB") ? j : 0;
+    while (j < n && adverb_like(j)) ++j;
+    return (j < n && verbal(j) && (f[j] & kTagVB)) ? j : 0;
   };
 
   // 1. Verb groups.
-  std::vector<char> in_group(n, 0);
   for (uint32_t i = 0; i < n;) {
     bool starts_infinitive = infinitive_at(i) != 0;
     if (!verbal(i) && !starts_infinitive) {
@@ -102,17 +270,16 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
     uint32_t j = i;
     while (j < n) {
       if (verbal(j)) { ++j; continue; }
-      if (IsAdverbLike(tokens[j])) {
+      if (adverb_like(j)) {
         uint32_t k = j;
-        while (k < n && IsAdverbLike(tokens[k])) ++k;
+        while (k < n && adverb_like(k)) ++k;
         if (k < n && (verbal(k) || infinitive_at(k))) { j = k; continue; }
         break;
       }
       if (infinitive_at(j) && j > i) { ++j; continue; }
       // "is willing to withdraw", "are ready to host": the adjective states an intention and the
       // infinitive is the deed, one group with the copula's subject.
-      if (j > i && j + 1 < n && IsBe(tokens[j - 1].norm) && IsIntentAdjective(tokens[j].norm) &&
-          infinitive_at(j + 1)) {
+      if (j > i && j + 1 < n && (f[j - 1] & kBe) && (f[j] & kIntentAdjective) && infinitive_at(j + 1)) {
         ++j;
         continue;
       }
@@ -123,46 +290,45 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
     // Classify: auxiliaries precede another verb of the group; the rest are content verbs.
     bool saw_be = false, saw_aux = false, after_to = false;
     for (uint32_t k = g.span.begin; k < g.span.end; ++k) {
-      const Token& t = tokens[k];
-      if (IsNegation(t.norm)) g.negated = true;
-      if (t.norm == "to") { after_to = true; continue; }
+      const uint64_t t = f[k];
+      if (t & kNegation) g.negated = true;
+      if (t & kTo) { after_to = true; continue; }
       if (!verbal(k)) continue;
       uint32_t next = k + 1;
-      while (next < g.span.end && IsAdverbLike(tokens[next])) ++next;
+      while (next < g.span.end && adverb_like(next)) ++next;
       bool verb_follows = next < g.span.end && verbal(next);
-      if (t.tag == "MD" || IsModalWord(t.norm)) {
+      if (t & (kTagMD | kModalWord)) {
         g.modal = true;
         saw_aux = true;
         continue;
       }
-      if (verb_follows && (IsBe(t.norm) || IsHave(t.norm) || IsDo(t.norm))) {
-        if (IsBe(t.norm)) saw_be = true;
+      if (verb_follows && (t & (kBe | kHave | kDo))) {
+        if (t & kBe) saw_be = true;
         else saw_be = false;
         saw_aux = true;
         continue;
       }
-      if (verb_follows && IsBe(t.norm) == false && t.norm == "been") saw_be = true;
+      if (verb_follows && !(t & kBe) && (t & kBeen)) saw_be = true;
       g.verbs.push_back(k);
       if (g.verbs.size() == 1) {
-        if (saw_be && t.tag == "VBN") g.passive = true;
-        if (saw_be && t.tag == "VBD" && !after_to) g.passive = true;  // tagger confusion
-        if (!saw_aux && g.span.begin == k && (t.tag == "VBG" || t.tag == "VBN")) g.finite = false;
+        if (saw_be && (t & kTagVBN)) g.passive = true;
+        if (saw_be && (t & kTagVBD) && !after_to) g.passive = true;  // tagger confusion
+        if (!saw_aux && g.span.begin == k && (t & (kTagVBG | kTagVBN))) g.finite = false;
       }
-      if (IsIntentVerb(t.norm) && next < g.span.end) g.modal = true;
+      if ((t & kIntentVerb) && next < g.span.end) g.modal = true;
       saw_be = false;
     }
-    if (tokens[g.span.begin].norm == "to") g.finite = false;
+    if (f[g.span.begin] & kTo) g.finite = false;
     // "is opposed to", "is committed to", "are prepared to": adjectival participles, active in
     // meaning, unless an agent follows ("was sent to Iraq by ..." stays passive).
-    if (g.passive && g.span.end < n && tokens[g.span.end].norm == "to") {
+    if (g.passive && g.span.end < n && (f[g.span.end] & kTo)) {
       bool agent = false;
       for (uint32_t k = g.span.end; k < n && k < g.span.end + 8; ++k)
-        if (tokens[k].norm == "by") agent = true;
+        if (f[k] & kBy) agent = true;
       if (!agent && g.verbs.size() == 1) g.passive = false;
     }
     // "is prepared to impose": the participle states an intention; the infinitive is active.
-    if (g.passive && g.verbs.size() > 1 && IsIntentAdjective(tokens[g.verbs[0]].norm) &&
-        tokens[g.verbs[0] + 1].norm == "to")
+    if (g.passive && g.verbs.size() > 1 && (f[g.verbs[0]] & kIntentAdjective) && (f[g.verbs[0] + 1] & kTo))
       g.passive = false;
     // "is" alone is a copula: no content verb, nothing to code, but it still bounds clauses.
     if (g.verbs.empty()) {
@@ -170,7 +336,7 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
       while (last > g.span.begin && !verbal(last)) --last;
       if (verbal(last)) g.verbs.push_back(last);
     }
-    for (uint32_t k = g.span.begin; k < g.span.end; ++k) in_group[k] = 1;
+    for (uint32_t k = g.span.begin; k < g.span.end; ++k) f[k] |= kInGroup;
     out.groups.push_back(std::move(g));
     i = j;
   }
@@ -180,7 +346,7 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
   // past tense, unless "by" follows (a reduced passive).
   for (size_t gi = 0; gi < out.groups.size(); ++gi) {
     VerbGroup& g = out.groups[gi];
-    if (g.finite || g.verbs.empty() || tokens[g.verbs[0]].tag != "VBN" || g.verbs[0] != g.span.begin) continue;
+    if (g.finite || g.verbs.empty() || !(f[g.verbs[0]] & kTagVBN) || g.verbs[0] != g.span.begin) continue;
     bool earlier_finite = false;
     for (size_t gj = 0; gj < gi; ++gj) earlier_finite = earlier_finite || out.groups[gj].finite;
     if (earlier_finite || g.span.begin == 0) continue;
@@ -189,25 +355,24 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
     if (gi > 0) {
       bool comma = false;
       for (uint32_t k = out.groups[gi - 1].span.end; k < g.span.begin; ++k)
-        comma = comma || tokens[k].norm == ",";
+        comma = comma || (f[k] & kComma);
       if (!comma) continue;
     }
     // "agents sexually abused": adverbs may stand between the noun and the verb.
     uint32_t b = g.span.begin - 1;
-    while (b > 0 && IsAdverbLike(tokens[b])) --b;
-    const Token& before = tokens[b];
-    bool after_noun = IsNounTag(before.tag) || before.tag == "PRP" || out.actor_at[b] >= 0;
-    bool by_follows = g.span.end < n && tokens[g.span.end].norm == "by";
+    while (b > 0 && adverb_like(b)) --b;
+    bool after_noun = (f[b] & (kNounTag | kTagPRP | kActor)) != 0;
+    bool by_follows = g.span.end < n && (f[g.span.end] & kBy);
     if (after_noun && !by_follows) g.finite = true;
   }
 
   // 2. Noun phrases outside verb groups; actors always count as noun material.
+  auto np_token = [&](uint32_t k) {
+    if (k >= n || (f[k] & kInGroup)) return false;
+    if (f[k] & kActor) return true;
+    return (f[k] & kNpTag) && !(f[k] & kBoundaryWord);
+  };
   for (uint32_t i = 0; i < n;) {
-    auto np_token = [&](uint32_t k) {
-      if (k >= n || in_group[k]) return false;
-      if (out.actor_at[k] >= 0) return true;
-      return IsNpTag(tokens[k].tag) && !IsBoundaryWord(tokens[k].norm);
-    };
     if (!np_token(i)) {
       ++i;
       continue;
@@ -218,7 +383,7 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
     while (np_token(j)) {
       // A pronoun subject stands alone ("it" in "it is carrying out"); a possessive one starts
       // the phrase it determines ("its participation").
-      if (j > i && tokens[j].tag == "PRP") break;
+      if (j > i && (f[j] & kTagPRP)) break;
       ++j;
       // An actor continues to its end even if a token inside is tagged oddly.
       if (j < n && j > 0 && out.actor_at[j] >= 0 && out.actor_at[j] == out.actor_at[j - 1]) continue;
@@ -233,12 +398,11 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
       if (a >= 0 && std::find(p.actors.begin(), p.actors.end(), a) == p.actors.end())
         p.actors.push_back(a);
     }
-    const Token& first = tokens[p.span.begin];
-    p.pronoun = (first.tag == "PRP" || first.tag == "PRP$") && IsPronoun(first.norm);
+    const uint64_t first = f[p.span.begin];
+    p.pronoun = (first & (kTagPRP | kTagPRPS)) && (first & kPronoun);
     if (p.span.begin > 0) {
       uint32_t b = p.span.begin - 1;
-      const Token& prev = tokens[b];
-      if ((prev.tag == "IN" || prev.tag == "TO") && !IsBoundaryWord(prev.norm) && !in_group[b]) {
+      if ((f[b] & (kTagIN | kTagTO)) && !(f[b] & (kBoundaryWord | kInGroup))) {
         p.in_prep = true;
         p.prep = b;
       }
@@ -258,23 +422,17 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
     if (!p.in_prep || p.span.end >= n) continue;
     // "Washington along with its allies demanded": a comitative "with" phrase accompanies the
     // subject before it; it never introduces a clause of its own.
-    if (tokens[p.prep].norm == "with") continue;
-    if (kOnlySubordinators && !In(tokens[p.prep].norm, {"as", "after", "before", "since", "until", "once", "because", "when",
-                                  "while", "though", "although", "if", "unless", "whereas"}))
-      continue;
+    if (f[p.prep] & kWith) continue;
+    if (kOnlySubordinators && !(f[p.prep] & kSubordinatingPrep)) continue;
     for (const VerbGroup& g : out.groups)
-      if (g.span.begin == p.span.end && g.finite && tokens[g.span.begin].norm != "to") {
+      if (g.span.begin == p.span.end && g.finite && !(f[g.span.begin] & kTo)) {
         p.in_prep = false;
         break;
       }
   }
 
   // 3. Clause scopes and subjects.
-  auto is_boundary = [&](uint32_t k) {
-    const Token& t = tokens[k];
-    if (t.norm == "that" && t.tag != "IN" && t.tag != "WDT") return false;  // "that plan"
-    return IsBoundaryWord(t.norm);
-  };
+  auto is_boundary = [&](uint32_t k) { return (f[k] & kBoundary) != 0; };
   auto phrase_actors = [&](int pi) {
     // A phrase with no actor of its own takes those of an "of" phrase right after it:
     // "Leaders of CSTO nations", "the meeting of the Council".
@@ -286,7 +444,7 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
     if (p.pronoun) return true;
     if (pi + 1 < static_cast<int>(out.phrases.size())) {
       const NounPhrase& q = out.phrases[pi + 1];
-      if (q.in_prep && q.prep == p.span.end && LendsActor(tokens[q.prep].norm))
+      if (q.in_prep && q.prep == p.span.end && (f[q.prep] & kLendsActor))
         for (int a : q.actors)
           if (!actors[a].code.empty()) return true;
     }
@@ -310,29 +468,28 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
         break;
       }
     g.pre_scope = {left, g.span.begin};
-    if (left > 0 && In(tokens[left - 1].norm, {"which", "who", "whom", "whose", "because", "after", "since", "while", "when"}))
-      g.background = true;
+    const uint64_t before_left = left > 0 ? f[left - 1] : 0;
+    if (before_left & kBackgroundOpener) g.background = true;
     // "unless Israel rescinded", "if he gave them": a condition, not something that happened.
-    if (left > 0 && In(tokens[left - 1].norm, {"if", "unless", "whether"})) {
+    if (before_left & kConditionOpener) {
       // "if cooperation founders, the minister said": a comma before the subject ends the
       // condition (the tagger may have missed the condition's own verb).
       uint32_t s = g.span.begin;
       if (s > 0 && out.phrase_at[s - 1] >= 0) s = out.phrases[out.phrase_at[s - 1]].span.begin;
-      if (!(s > left && tokens[s - 1].norm == ",")) g.conditional = true;
+      if (!(s > left && (f[s - 1] & kComma))) g.conditional = true;
     }
     for (const NounPhrase& p : out.phrases)
       if (p.span.end == g.span.begin && p.span.begin >= left && p.span.begin > 0 &&
-          In(tokens[p.span.begin - 1].norm, {"if", "unless", "whether"}))
+          (f[p.span.begin - 1] & kConditionOpener))
         g.conditional = true;
 
     // Verb coordination: "blew up the lines and killed two" shares the subject.
     uint32_t k = g.span.begin;
-    while (k > left && IsAdverbLike(tokens[k - 1])) --k;
-    if (gi > 0 && k > 0 && (tokens[k - 1].norm == "and" || tokens[k - 1].norm == "or" ||
-                            tokens[k - 1].norm == "," || tokens[k - 1].norm == "but")) {
+    while (k > left && adverb_like(k - 1)) --k;
+    if (gi > 0 && k > 0 && (f[k - 1] & (kAnd | kOr | kComma | kBut))) {
       // A participle after a comma ("rioted, setting fire to ...", ", saying it ...") is an
       // adjunct describing the main event, not a second event; "and V-ed" is coordination.
-      bool coordinated = g.finite || tokens[k - 1].norm != ",";
+      bool coordinated = g.finite || !(f[k - 1] & kComma);
       if (coordinated) {
         g.conjoined = true;
         g.inherit_subject_from = static_cast<int>(gi - 1);
@@ -343,16 +500,16 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
     int chosen = -1;
     if (!g.conjoined) {
       uint32_t scan_begin = left;
-      if (left > 0 && In(tokens[left - 1].norm, {"which", "who"}) && left == g.span.begin) {
+      if ((before_left & kRelativePronoun) && left == g.span.begin) {
         uint32_t rel = left - 1;
         uint32_t b = rel;
-        while (b > 0 && tokens[b - 1].norm == ",") --b;
+        while (b > 0 && (f[b - 1] & kComma)) --b;
         for (int pi = static_cast<int>(out.phrases.size()) - 1; pi >= 0; --pi) {
           const NounPhrase& p = out.phrases[pi];
           if (p.span.end <= b && p.span.end + 2 >= b) {
             // Climb from an "of" object to the phrase it belongs to.
             int q = pi;
-            while (q > 0 && out.phrases[q].in_prep && tokens[out.phrases[q].prep].norm == "of" &&
+            while (q > 0 && out.phrases[q].in_prep && (f[out.phrases[q].prep] & kOf) &&
                    out.phrases[q - 1].span.end == out.phrases[q].prep)
               --q;
             chosen = q;
@@ -373,11 +530,10 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
             // "until a new government takes over": so is a role noun right before the verb
             // after a subordinating word.
             uint32_t fb = out.phrases[fallback].span.begin;
-            if (fb > 0 && In(tokens[fb - 1].norm, {"until", "as", "when", "after", "before", "since", "once", "where"}))
-              break;
+            if (fb > 0 && (f[fb - 1] & kSubordinator)) break;
             bool comma = false;
             for (uint32_t t = p.span.end; t < out.phrases[fallback].span.begin; ++t)
-              comma = comma || tokens[t].norm == ",";
+              comma = comma || (f[t] & kComma);
             if (comma) break;
           }
           if (phrase_actors(pi)) {
@@ -395,11 +551,9 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
     // main event's background.
     {
       uint32_t s = chosen >= 0 && !g.conjoined ? out.phrases[chosen].span.begin : g.span.begin;
-      if (!g.conjoined && s > 0 &&
-          In(tokens[s - 1].norm, {"until", "as", "when", "after", "before", "since", "once", "where", "whereby"}))
-        g.background = true;
-      if (!g.conjoined && s == g.span.begin && s > 1 && tokens[s - 1].norm == "that" &&
-          (IsNounTag(tokens[s - 2].tag) || out.actor_at[s - 2] >= 0))
+      if (!g.conjoined && s > 0 && (f[s - 1] & kBackgroundSubordinator)) g.background = true;
+      if (!g.conjoined && s == g.span.begin && s > 1 && (f[s - 1] & kThat) &&
+          (f[s - 2] & (kNounTag | kActor)))
         g.background = true;
     }
     if (chosen >= 0) {
@@ -407,11 +561,8 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
       // Conjuncts and list members: "Armenia, Belarus and Russia", "Jordan and Britain".
       auto joinable = [&](uint32_t a, uint32_t b) {  // tokens strictly between two phrases
         if (b < a) return false;
-        for (uint32_t t = a; t < b; ++t) {
-          const std::string& w = tokens[t].norm;
-          if (!(w == "and" || w == "," || w == "or" || w == "as" || w == "well" || w == "both"))
-            return false;
-        }
+        for (uint32_t t = a; t < b; ++t)
+          if (!(f[t] & kJoiner)) return false;
         return true;
       };
       for (int pi = chosen - 1; pi >= 0; --pi) {
@@ -429,10 +580,7 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
     VerbGroup& g = out.groups[gi];
     uint32_t right = n;
     for (uint32_t k = g.span.end; k < n; ++k)
-      if (is_boundary(k) && tokens[k].norm != "that") {
-        right = k;
-        break;
-      } else if (tokens[k].norm == "that" && is_boundary(k)) {
+      if (is_boundary(k)) {
         right = k;
         break;
       }
@@ -449,9 +597,7 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
       if (h.conjoined) {
         // "and killed": stop at the conjunction.
         stop = h.span.begin;
-        while (stop > g.span.end && (IsAdverbLike(tokens[stop - 1]) || tokens[stop - 1].norm == "and" ||
-                                     tokens[stop - 1].norm == "," || tokens[stop - 1].norm == "or"))
-          --stop;
+        while (stop > g.span.end && (f[stop - 1] & (kAdverbLike | kAnd | kComma | kOr))) --stop;
       }
       if (stop > g.span.end) right = std::min(right, stop);
       else right = std::min(right, h.span.begin);
