@@ -327,6 +327,48 @@ CompiledDictionary::CompiledDictionary(DictionaryModel model, Lexicon lexicon,
                                   (g.prefix ? g.code + "~" : "~" + g.code) + "] (" + file_names_[g.file] +
                                   ":" + std::to_string(g.line) + ")");
   AttachStems(&pending_discard_stems, &discard_nodes_, &discard_stems_);
+  index_ = MakeIndex(words_, next_word_id_, edges_, nodes_);
+  discard_index_ = MakeIndex(discard_words_, next_discard_word_, discard_edges_, discard_nodes_);
+}
+
+CompiledDictionary::TrieIndex CompiledDictionary::MakeIndex(const WordTable& words, uint32_t word_count,
+                                                            const EdgeTable& edges,
+                                                            const std::vector<Node>& nodes) {
+  TrieIndex index;
+  index.root_child.assign(word_count, kNone);
+  index.flags.assign(nodes.size(), 0);
+  edges.ForEach([&](uint64_t key, uint32_t child) {
+    uint32_t parent = static_cast<uint32_t>(key >> 32);
+    index.flags[parent] |= kHasChildren;
+    if (parent == 0) index.root_child[static_cast<uint32_t>(key)] = child;
+  });
+  std::vector<uint64_t> hash_of(word_count, 0);
+  words.ForEach([&](std::string_view w, const WordTable::Entry& e) {
+    if (e.id != WordTable::kNoId) hash_of[e.id] = WordEnds(w).Hash(w.size());
+  });
+  index.edges = WordFilter(edges.size());
+  edges.ForEach([&](uint64_t key, uint32_t) {
+    index.edges.Add(EdgeHash(static_cast<uint32_t>(key >> 32), hash_of[static_cast<uint32_t>(key)]));
+  });
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const Node& n = nodes[i];
+    uint8_t& f = index.flags[i];
+    if (n.actor != kNone) f |= kActorNode;
+    if (n.agent != kNone) f |= kAgentNode;
+    if (n.discard != kNone) f |= kDiscardNode;
+    if (n.needs_capital) f |= kNeedsCapital;
+    if (n.stems_begin != n.stems_end) f |= kHasStems;
+  }
+  return index;
+}
+
+void CompiledDictionary::FindRoots(const TrieIndex& index, const WordTable& words, std::vector<Unit>* units) {
+  for (Unit& u : *units) u.root_child = index.edges.MayContain(EdgeHash(0, u.hash)) ? 0 : kNone;
+  for (Unit& u : *units) {
+    if (u.root_child == kNone) continue;
+    LookUp(words, &u);
+    u.root_child = u.id == kNone ? kNone : index.root_child[u.id];
+  }
 }
 
 void CompiledDictionary::AttachStems(std::vector<std::pair<uint32_t, Stem>>* pending, std::vector<Node>* nodes,
@@ -366,8 +408,8 @@ uint32_t CompiledDictionary::Child(uint32_t node, uint32_t word) const {
   return edges_.Find((uint64_t{node} << 32) | word);
 }
 
-void CompiledDictionary::BuildUnits(const std::vector<Token>& tokens, const WordTable& words,
-                                    std::string* arena, std::vector<Unit>* units) {
+void CompiledDictionary::BuildUnits(const std::vector<Token>& tokens, std::string* arena,
+                                    std::vector<Unit>* units) {
   thread_local std::vector<std::pair<uint32_t, uint32_t>> spans;  // split units: (offset, size)
   thread_local std::vector<std::pair<uint32_t, uint32_t>> split;  // (token, end index in spans)
   arena->clear();
@@ -381,10 +423,10 @@ void CompiledDictionary::BuildUnits(const std::vector<Token>& tokens, const Word
       split.emplace_back(t, static_cast<uint32_t>(spans.size()));
     }
   }
+  units->reserve(tokens.size() + spans.size());
   auto add = [&](uint32_t t, std::string_view text) {
-    const WordTable::Entry* e = words.Find(text);
-    if (e) units->push_back(Unit{e->id, t, text, (e->flags & WordTable::kCommon) != 0});
-    else units->push_back(Unit{kNone, t, text, false});
+    WordEnds ends(text);
+    units->push_back(Unit{t, text, ends, ends.Hash(text.size())});
   };
   size_t s = 0, k = 0;
   for (uint32_t t = 0; t < tokens.size(); ++t) {
@@ -417,15 +459,17 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
   thread_local std::string arena;
   thread_local std::vector<Unit> units;
   thread_local std::vector<Match> matches;
-  BuildUnits(tokens, words_, &arena, &units);
+  BuildUnits(tokens, &arena, &units);
+  FindRoots(index_, words_, &units);
   matches.clear();
   const bool cased = !sentence.empty();
   const bool fuzzy = cased && !lexicon_.empty();
   // A token that may be part of a name: capitalized, letters only, not a common English word.
-  auto name_token = [&](const Unit& u) {
+  auto name_token = [&](Unit& u) {
     if (!Capitalized(sentence, tokens, u.token) || u.text.size() < 2) return false;
     for (unsigned char c : u.text)
       if (!std::isalpha(c)) return false;
+    LookUp(words_, &u);
     return !u.common;
   };
 
@@ -456,24 +500,35 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
   auto longest = [&](uint32_t i) -> std::pair<uint32_t, uint32_t> {
     uint32_t node = 0, best_end = 0, best_node = kNone;
     for (uint32_t j = i; j < n; ++j) {
-      const Unit& u = units[j];
-      const Node& cur = nodes_[node];
-      for (uint32_t s = cur.stems_begin; s < cur.stems_end; ++s) {
-        const Stem& st = stems_[s];
-        const Node& leaf = nodes_[st.node];
-        if ((leaf.actor != kNone || leaf.agent != kNone) && u.text.size() >= st.text.size() &&
-            u.text.compare(0, st.text.size(), st.text) == 0 && j + 1 > best_end) {
-          best_end = j + 1;
-          best_node = st.node;
+      Unit& u = units[j];
+      const uint8_t flags = index_.flags[node];
+      if (flags & kHasStems) {
+        const Node& cur = nodes_[node];
+        for (uint32_t s = cur.stems_begin; s < cur.stems_end; ++s) {
+          const Stem& st = stems_[s];
+          const Node& leaf = nodes_[st.node];
+          if ((leaf.actor != kNone || leaf.agent != kNone) && u.text.size() >= st.text.size() &&
+              u.text.compare(0, st.text.size(), st.text) == 0 && j + 1 > best_end) {
+            best_end = j + 1;
+            best_node = st.node;
+          }
         }
       }
-      if (u.id == kNone) break;
-      uint32_t child = Child(node, u.id);
+      if (!(flags & kHasChildren)) break;
+      uint32_t child;
+      if (node == 0) {
+        child = u.root_child;
+      } else {
+        if (!index_.edges.MayContain(EdgeHash(node, u.hash))) break;
+        LookUp(words_, &u);
+        if (u.id == kNone) break;
+        child = Child(node, u.id);
+      }
       if (child == kNone) break;
       node = child;
-      const Node& c = nodes_[node];
-      bool actor_ok = c.actor != kNone && !(cased && c.needs_capital && !Capitalized(sentence, tokens, u.token));
-      if (actor_ok || c.agent != kNone) {
+      const uint8_t c = index_.flags[node];
+      bool actor_ok = (c & kActorNode) && !(cased && (c & kNeedsCapital) && !Capitalized(sentence, tokens, u.token));
+      if (actor_ok || (c & kAgentNode)) {
         best_end = j + 1;
         best_node = node;
       }
@@ -828,20 +883,32 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
 bool CompiledDictionary::IsDiscarded(const std::vector<Token>& tokens) const {
   thread_local std::string arena;
   thread_local std::vector<Unit> units;
-  BuildUnits(tokens, discard_words_, &arena, &units);
+  BuildUnits(tokens, &arena, &units);
+  FindRoots(discard_index_, discard_words_, &units);
   const size_t n = units.size();
   for (size_t i = 0; i < n; ++i) {
     uint32_t node = 0;
     for (size_t j = i; j < n; ++j) {
-      const Node& cur = discard_nodes_[node];
-      for (uint32_t s = cur.stems_begin; s < cur.stems_end; ++s) {
-        const Stem& st = discard_stems_[s];
-        if (units[j].text.starts_with(st.text)) return true;
+      Unit& u = units[j];
+      const uint8_t flags = discard_index_.flags[node];
+      if (flags & kHasStems) {
+        const Node& cur = discard_nodes_[node];
+        for (uint32_t s = cur.stems_begin; s < cur.stems_end; ++s) {
+          const Stem& st = discard_stems_[s];
+          if (u.text.starts_with(st.text)) return true;
+        }
       }
-      if (units[j].id == kNone) break;
-      node = discard_edges_.Find((uint64_t{node} << 32) | units[j].id);
+      if (!(flags & kHasChildren)) break;
+      if (node == 0) {
+        node = u.root_child;
+      } else {
+        if (!discard_index_.edges.MayContain(EdgeHash(node, u.hash))) break;
+        LookUp(discard_words_, &u);
+        if (u.id == kNone) break;
+        node = discard_edges_.Find((uint64_t{node} << 32) | u.id);
+      }
       if (node == kNone) break;
-      if (discard_nodes_[node].discard != kNone) return true;
+      if (discard_index_.flags[node] & kDiscardNode) return true;
     }
   }
   return false;

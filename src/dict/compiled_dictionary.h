@@ -61,13 +61,50 @@ class CompiledDictionary final : public DictionarySet {
     std::string text;
     uint32_t node;
   };
-  // One word of the sentence as the matcher sees it.
+  // One word of the sentence as the matcher sees it. The word table is consulted only for the
+  // words that need it (LookUp): most words begin no phrase, and the first-word filter says so.
   struct Unit {
-    uint32_t id;       // vocabulary id, kNone when no phrase has this word
     uint32_t token;    // index of the token it came from
     std::string_view text;
-    bool common;       // an ordinary English word (lexicon)
+    WordEnds ends;
+    uint64_t hash;
+    uint32_t id = kNone;     // vocabulary id, kNone when no phrase has this word (after LookUp)
+    uint32_t root_child = kNone;  // the root's child for this word (after FindRoots)
+    bool common = false;     // an ordinary English word, from the lexicon (after LookUp)
+    bool looked_up = false;
   };
+  static void LookUp(const WordTable& words, Unit* u) {
+    if (u->looked_up) return;
+    u->looked_up = true;
+    if (const WordTable::Entry* e = words.Find(u->text, u->ends, u->hash)) {
+      u->id = e->id;
+      u->common = (e->flags & WordTable::kCommon) != 0;
+    }
+  }
+  // What the walk needs of a node, one byte each so that the array stays in cache.
+  enum NodeFlag : uint8_t {
+    kActorNode = 1,
+    kAgentNode = 2,
+    kNeedsCapital = 4,
+    kHasChildren = 8,
+    kHasStems = 16,
+    kDiscardNode = 32,
+  };
+  // A trie's fast paths: which words begin a phrase (filter, and their child of the root by word
+  // id) and each node's flags.
+  struct TrieIndex {
+    WordFilter edges;                  // (node, word) pairs: EdgeHash
+    std::vector<uint32_t> root_child;  // by word id
+    std::vector<uint8_t> flags;        // by node
+  };
+  // Sets Unit::root_child of every unit, word table lookups only for the words the filter
+  // passes. One loop over the sentence, so that the memory reads of different words overlap.
+  static void FindRoots(const TrieIndex& index, const WordTable& words, std::vector<Unit>* units);
+  static uint64_t EdgeHash(uint32_t node, uint64_t word_hash) {
+    return Mix(word_hash ^ (uint64_t{node} * 0x9e3779b97f4a7c15ull));
+  }
+  static TrieIndex MakeIndex(const WordTable& words, uint32_t word_count, const EdgeTable& edges,
+                             const std::vector<Node>& nodes);
   struct Match {
     Match(uint32_t first, uint32_t end, uint32_t terminal) : first_unit(first), end_unit(end), node(terminal) {}
     uint32_t first_unit, end_unit;
@@ -84,10 +121,9 @@ class CompiledDictionary final : public DictionarySet {
   // Gives each node its stems (pending: (node, stem)), stored contiguously per node.
   static void AttachStems(std::vector<std::pair<uint32_t, Stem>>* pending, std::vector<Node>* nodes,
                           std::vector<Stem>* stems);
-  // The sentence's match units, their ids in `words`; unit text that differs from Token::norm
-  // lives in `arena`.
-  static void BuildUnits(const std::vector<Token>& tokens, const WordTable& words, std::string* arena,
-                         std::vector<Unit>* units);
+  // The sentence's match units (not yet looked up); unit text that differs from Token::norm lives
+  // in `arena`.
+  static void BuildUnits(const std::vector<Token>& tokens, std::string* arena, std::vector<Unit>* units);
   bool Capitalized(std::string_view sentence, const std::vector<Token>& tokens, uint32_t t) const;
   std::vector<ActorMention> Compose(std::string_view sentence, const std::vector<Token>& tokens,
                                     const std::vector<Unit>& units, std::vector<Match>& matches,
@@ -109,6 +145,8 @@ class CompiledDictionary final : public DictionarySet {
   EdgeTable discard_edges_;
   std::vector<Node> discard_nodes_;
   std::vector<Stem> discard_stems_;
+  TrieIndex index_;
+  TrieIndex discard_index_;
   std::vector<bool> person_;
   std::vector<std::string> file_names_;          // per model file: "phoenix/Phoenix.agents.txt"
   std::vector<std::string> agent_descriptions_;  // per agent, as `why` names it

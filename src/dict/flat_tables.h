@@ -91,12 +91,22 @@ class WordTable {
 
   const Entry* Find(std::string_view w) const {
     const WordEnds ends(w);
-    size_t i = ends.Hash(w.size()) & mask_;
+    return Find(w, ends, ends.Hash(w.size()));
+  }
+  // The same with the word's ends and hash already computed.
+  const Entry* Find(std::string_view w, const WordEnds& ends, uint64_t hash) const {
+    size_t i = hash & mask_;
     while (slots_[i].used()) {
       if (Same(slots_[i], ends, w)) return &slots_[i].entry;
       i = (i + 1) & mask_;
     }
     return nullptr;
+  }
+  // Calls f(word, entry) for every word.
+  template <class F>
+  void ForEach(F&& f) const {
+    for (const Slot& s : slots_)
+      if (s.used()) f(std::string_view(arena_).substr(s.offset, s.length), s.entry);
   }
 
   size_t size() const { return size_; }
@@ -133,6 +143,30 @@ class WordTable {
   size_t size_ = 0;
 };
 
+// A set of hashes that may answer "certainly not in the set" from a small bit array (a Bloom
+// filter with both bits of a key in one 64-bit word, so a query reads one word): the matcher
+// skips the large word table for most words of a sentence, those that begin no phrase.
+class WordFilter {
+ public:
+  explicit WordFilter(size_t keys = 0) {
+    size_t words = 16;
+    while (words * 64 < keys * 16) words *= 2;  // 16 bits per key: about 2% false positives
+    words_.assign(words, 0);
+    mask_ = words - 1;
+  }
+  void Add(uint64_t hash) { words_[hash & mask_] |= Bits(hash); }
+  bool MayContain(uint64_t hash) const {
+    const uint64_t b = Bits(hash);
+    return (words_[hash & mask_] & b) == b;
+  }
+  size_t MemoryBytes() const { return words_.capacity() * sizeof(uint64_t); }
+
+ private:
+  static uint64_t Bits(uint64_t hash) { return uint64_t{1} << ((hash >> 52) & 63) | uint64_t{1} << ((hash >> 58) & 63); }
+  std::vector<uint64_t> words_;
+  uint64_t mask_ = 0;
+};
+
 // Trie edges: (node << 32 | word) -> child node.
 class EdgeTable {
  public:
@@ -164,6 +198,12 @@ class EdgeTable {
   }
   size_t size() const { return size_; }
   size_t MemoryBytes() const { return slots_.capacity() * sizeof(Slot); }
+  // Calls f(key, child) for every edge.
+  template <class F>
+  void ForEach(F&& f) const {
+    for (const Slot& s : slots_)
+      if (s.child != kNone) f(s.key, s.child);
+  }
 
  private:
   struct Slot {
