@@ -363,8 +363,9 @@ std::optional<EventLocation> Gazetteer::CapitalPhrase(std::string_view sentence,
 // + country ("in the United States"; a city after "the" is a modifier: "the Astana talks").
 std::optional<EventLocation> Gazetteer::PlaceAfter(std::string_view sentence,
                                                    const std::vector<Token>& tokens,
-                                                   size_t j) const {
-  if (auto cap = CapitalPhrase(sentence, tokens, j)) return cap;
+                                                   size_t j, bool has_capital) const {
+  if (has_capital)
+    if (auto cap = CapitalPhrase(sentence, tokens, j)) return cap;
   auto m = MatchAt(tokens, j);
   if (!m && j < tokens.size() && tokens[j].norm == "the") {
     m = MatchAt(tokens, j + 1);
@@ -422,7 +423,7 @@ std::optional<EventLocation> Gazetteer::FindEventLocation(std::string_view sente
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string& norm = tokens[i].norm;
     if (IsLocativePreposition(norm) && i + 1 < tokens.size()) {
-      if (auto loc = PlaceAfter(sentence, tokens, i + 1)) {
+      if (auto loc = PlaceAfter(sentence, tokens, i + 1, has_capital)) {
         loc->first_token = static_cast<uint32_t>(i);
         int pr = priority_of(*loc);
         offer(std::move(*loc), pr, "preposition '" + norm + "' + ");

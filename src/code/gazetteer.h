@@ -93,8 +93,10 @@ class Gazetteer {
   };
   static bool Better(const Place& a, bool a_alt, const Place& b, bool b_alt);
   void AddName(std::string_view name, uint32_t place, bool alternate);
+  // `has_capital`: whether the sentence holds the word "capital" (every capital phrase does).
   std::optional<EventLocation> PlaceAfter(std::string_view sentence,
-                                          const std::vector<Token>& tokens, size_t j) const;
+                                          const std::vector<Token>& tokens, size_t j,
+                                          bool has_capital) const;
   std::optional<EventLocation> CapitalPhrase(std::string_view sentence,
                                              const std::vector<Token>& tokens, size_t j) const;
 
