@@ -8,6 +8,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
+#include <type_traits>
 #include <span>
 
 namespace communique::code {
@@ -143,12 +146,57 @@ constexpr WordList kWordLists[] = {
     {kJoiner, kJoinerWords},
 };
 
+// A word of up to 16 bytes as two integers (overlapping loads) and its length: equal keys mean
+// equal words, so a lookup compares integers and the hash needs no loop over the bytes.
+struct WordKey {
+  uint64_t head = 0;
+  uint64_t tail = 0;
+  uint64_t size = 0;
+
+  constexpr explicit WordKey(std::string_view w) : size(w.size()) {
+    const size_t n = w.size();
+    if (n >= 8) {
+      head = Load(w, 0, 8);
+      tail = Load(w, n - 8, 8);
+    } else if (n >= 4) {
+      head = Load(w, 0, 4) | Load(w, n - 4, 4) << 32;
+    } else if (n > 0) {
+      head = Load(w, 0, 1) | Load(w, n / 2, 1) << 8 | Load(w, n - 1, 1) << 16;
+    }
+  }
+  constexpr bool operator==(const WordKey&) const = default;
+  constexpr uint64_t Hash() const {
+    return ((head ^ (tail * 0x9e3779b97f4a7c15ull) ^ size) * 0xff51afd7ed558ccdull) >> 32;
+  }
+
+ private:
+  static constexpr uint64_t Load(std::string_view w, size_t at, size_t len) {
+    if constexpr (std::endian::native == std::endian::little) {
+      if (!std::is_constant_evaluated()) {
+        if (len == 8) {
+          uint64_t v;
+          std::memcpy(&v, w.data() + at, 8);
+          return v;
+        }
+        if (len == 4) {
+          uint32_t v;
+          std::memcpy(&v, w.data() + at, 4);
+          return v;
+        }
+      }
+    }
+    uint64_t v = 0;
+    for (size_t i = 0; i < len; ++i) v |= uint64_t{static_cast<unsigned char>(w[at + i])} << (8 * i);
+    return v;
+  }
+};
+
 // Every word of the lists with the OR of its lists' features: open addressing, built at compile
 // time.
 class WordFeatures {
  public:
   static constexpr size_t kSlots = 512;
-  static constexpr size_t kMaxWord = 15;
+  static constexpr size_t kMaxWord = 16;
 
   constexpr WordFeatures() {
     for (const WordList& list : kWordLists)
@@ -158,34 +206,38 @@ class WordFeatures {
 
   constexpr uint64_t operator()(std::string_view w) const {
     if (w.empty() || w.size() > kMaxWord) return 0;
-    for (size_t i = Hash(w) & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+    const WordKey key(w);
+    for (size_t i = key.Hash() & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
       const Slot& s = slots_[i];
-      if (s.word.empty()) return 0;
-      if (s.word == w) return s.features;
+      if (s.key == key) return s.features;
+      if (s.key.size == 0) return 0;
     }
   }
 
  private:
   struct Slot {
-    std::string_view word;
+    WordKey key{std::string_view()};
     uint64_t features = 0;
   };
   constexpr void Add(std::string_view w, uint64_t feature) {
     if (w.empty() || w.size() > kMaxWord) throw "word list entry too long for the table";  // at compile time
-    size_t i = Hash(w) & (kSlots - 1);
-    while (!slots_[i].word.empty() && slots_[i].word != w) i = (i + 1) & (kSlots - 1);
-    slots_[i].word = w;
+    const WordKey key(w);
+    size_t i = key.Hash() & (kSlots - 1);
+    while (slots_[i].key.size != 0 && !(slots_[i].key == key)) i = (i + 1) & (kSlots - 1);
+    slots_[i].key = key;
     slots_[i].features |= feature;
-  }
-  static constexpr uint32_t Hash(std::string_view w) {
-    uint32_t h = 2166136261u;  // FNV-1a
-    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    return h ^ (h >> 15);
   }
   std::array<Slot, kSlots> slots_{};
 };
 
 constexpr WordFeatures kWordFeatures;
+
+// A tag of up to 4 bytes as one integer, for a switch.
+constexpr uint32_t PackTag(std::string_view t) {
+  uint32_t v = 0;
+  for (char c : t) v = v << 8 | static_cast<unsigned char>(c);
+  return v;
+}
 
 uint64_t TagFeatures(std::string_view t) {
   if (t.size() < 2) return 0;
@@ -201,16 +253,26 @@ uint64_t TagFeatures(std::string_view t) {
   }
   // Tags that may sit inside a noun phrase: nouns, DT, PDT, PRP$, JJ, JJR, JJS, CD, POS, PRP.
   if (a == 'N' && b == 'N') return kNounTag | kNpTag;
-  if (t == "MD") return kTagMD;
-  if (t == "RB" || t == "RBR" || t == "RBS") return kAdverbTag;
-  if (t == "IN") return kTagIN;
-  if (t == "TO") return kTagTO;
-  if (t == "WDT") return kTagWDT;
-  if (t == "PRP") return kTagPRP | kNpTag;
-  if (t == "PRP$") return kTagPRPS | kNpTag;
-  if (t == "DT" || t == "PDT" || t == "JJ" || t == "JJR" || t == "JJS" || t == "CD" || t == "POS")
-    return kNpTag;
-  return 0;
+  if (t.size() > 4) return 0;
+  switch (PackTag(t)) {
+    case PackTag("MD"): return kTagMD;
+    case PackTag("RB"):
+    case PackTag("RBR"):
+    case PackTag("RBS"): return kAdverbTag;
+    case PackTag("IN"): return kTagIN;
+    case PackTag("TO"): return kTagTO;
+    case PackTag("WDT"): return kTagWDT;
+    case PackTag("PRP"): return kTagPRP | kNpTag;
+    case PackTag("PRP$"): return kTagPRPS | kNpTag;
+    case PackTag("DT"):
+    case PackTag("PDT"):
+    case PackTag("JJ"):
+    case PackTag("JJR"):
+    case PackTag("JJS"):
+    case PackTag("CD"):
+    case PackTag("POS"): return kNpTag;
+    default: return 0;
+  }
 }
 
 }  // namespace
