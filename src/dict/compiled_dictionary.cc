@@ -48,16 +48,42 @@ std::string Basename(const std::string& path) {
 
 std::string DateText(int32_t days) { return Date::FromDays(days).ToString(); }
 
-std::string Describe(const DatedCode& c) {
-  std::string s = "[" + c.code;
+// "[RUSGOV 2012-05-07..2024-05-07]", "[KAZGOV from 2019-03-20]", "[ARM]"; appended to `s`.
+void AppendDescription(const DatedCode& c, std::string* s) {
+  *s += '[';
+  *s += c.code;
   if (c.dated) {
     constexpr int32_t kMin = std::numeric_limits<int32_t>::min();
     constexpr int32_t kMax = std::numeric_limits<int32_t>::max();
-    if (c.from != kMin && c.to != kMax) s += " " + DateText(c.from) + ".." + DateText(c.to);
-    else if (c.from != kMin) s += " from " + DateText(c.from);
-    else s += " until " + DateText(c.to);
+    if (c.from != kMin && c.to != kMax) {
+      *s += ' ';
+      *s += DateText(c.from);
+      *s += "..";
+      *s += DateText(c.to);
+    } else if (c.from != kMin) {
+      *s += " from ";
+      *s += DateText(c.from);
+    } else {
+      *s += " until ";
+      *s += DateText(c.to);
+    }
   }
-  return s + "]";
+  *s += ']';
+}
+
+// Why `c` was chosen: `before` + description + " (line N)" + `after`.
+std::string Why(std::string_view before, const DatedCode& c, bool line, std::string_view after) {
+  std::string s;
+  s.reserve(before.size() + c.code.size() + after.size() + 48);
+  s += before;
+  AppendDescription(c, &s);
+  if (line) {
+    s += " (line ";
+    s += std::to_string(c.line);
+    s += ')';
+  }
+  s += after;
+  return s;
 }
 
 bool IsTransnational(std::string_view country) {
@@ -116,13 +142,12 @@ Resolution ResolveCode(const ActorEntry& entry, std::optional<Date> date) {
     }
     if (best) {
       r.code = best;
-      r.why = Describe(*best) + " (line " + std::to_string(best->line) + ") covers " + date->ToString();
+      r.why = Why("", *best, true, " covers " + date->ToString());
       return r;
     }
     if (undated) {
       r.code = undated;
-      r.why = "no dated role covers " + date->ToString() + "; default " + Describe(*undated) +
-              " (line " + std::to_string(undated->line) + ")";
+      r.why = Why("no dated role covers " + date->ToString() + "; default ", *undated, true, "");
       return r;
     }
     int64_t best_gap = 0;
@@ -131,8 +156,7 @@ Resolution ResolveCode(const ActorEntry& entry, std::optional<Date> date) {
       if (!best || gap < best_gap) { best = &c; best_gap = gap; }
     }
     r.code = best;
-    r.why = "no role covers " + date->ToString() + "; nearest " + Describe(*best) + " (line " +
-            std::to_string(best->line) + ")";
+    r.why = Why("no role covers " + date->ToString() + "; nearest ", *best, true, "");
     return r;
   }
   // Undated text is almost always current news: a role that has not ended is the person's role
@@ -142,19 +166,19 @@ Resolution ResolveCode(const ActorEntry& entry, std::optional<Date> date) {
     if (c.dated && c.to == std::numeric_limits<int32_t>::max() && (!current || c.from > current->from)) current = &c;
   if (current) {
     r.code = current;
-    r.why = "no event date; current role " + Describe(*current) + " (line " + std::to_string(current->line) + ")";
+    r.why = Why("no event date; current role ", *current, true, "");
     return r;
   }
   if (undated) {
     r.code = undated;
-    r.why = "no event date; role without date bounds " + Describe(*undated);
+    r.why = Why("no event date; role without date bounds ", *undated, false, "");
     return r;
   }
   const DatedCode* best = nullptr;
   for (const auto& c : entry.codes)
     if (!best || c.to > best->to || (c.to == best->to && c.from > best->from)) best = &c;
   r.code = best;
-  r.why = "no event date; most recent role " + Describe(*best) + " (line " + std::to_string(best->line) + ")";
+  r.why = Why("no event date; most recent role ", *best, true, "");
   return r;
 }
 
@@ -246,8 +270,7 @@ CompiledDictionary::CompiledDictionary(DictionaryModel model, Lexicon lexicon,
       }
       // Single surnames ("TOKAYEV_") too, when long enough to be distinctive.
       if (!ok || key.size() < (p.words.size() < 2 ? 5u : 6u)) continue;
-      auto [it, added] = name_keys_.try_emplace(key, i);
-      if (!added) it->second = i;
+      name_keys_.Insert(key).id = i;  // a later definition wins
     }
   }
   for (uint32_t i = 0; i < model_.agents.size(); ++i) {
@@ -411,32 +434,39 @@ uint32_t CompiledDictionary::Child(uint32_t node, uint32_t word) const {
 void CompiledDictionary::BuildUnits(const std::vector<Token>& tokens, std::string* arena,
                                     std::vector<Unit>* units) {
   thread_local std::vector<std::pair<uint32_t, uint32_t>> spans;  // split units: (offset, size)
-  thread_local std::vector<std::pair<uint32_t, uint32_t>> split;  // (token, end index in spans)
+  thread_local std::vector<uint32_t> split_units;                 // index in units of each span
   arena->clear();
   spans.clear();
-  split.clear();
+  split_units.clear();
   units->clear();
-  // Split tokens first so that the views below point into an arena that no longer grows.
+  units->reserve(tokens.size() * 2);
+  auto add = [&](uint32_t t) -> Unit& {
+    Unit& u = units->emplace_back();
+    u.token = t;
+    return u;
+  };
   for (uint32_t t = 0; t < tokens.size(); ++t) {
-    if (NeedsSplitting(tokens[t].norm)) {
-      AppendMatchUnits(tokens[t].norm, arena, &spans);
-      split.emplace_back(t, static_cast<uint32_t>(spans.size()));
+    std::string_view norm = tokens[t].norm;
+    if (NeedsSplitting(norm)) {
+      size_t first = spans.size();
+      AppendMatchUnits(norm, arena, &spans);
+      for (size_t k = first; k < spans.size(); ++k) {
+        split_units.push_back(static_cast<uint32_t>(units->size()));
+        add(t);
+      }
+    } else if (!norm.empty()) {
+      Unit& u = add(t);
+      u.text = norm;
+      u.ends = WordEnds(norm);
+      u.hash = u.ends.Hash(norm.size());
     }
   }
-  units->reserve(tokens.size() + spans.size());
-  auto add = [&](uint32_t t, std::string_view text) {
-    WordEnds ends(text);
-    units->push_back(Unit{t, text, ends, ends.Hash(text.size())});
-  };
-  size_t s = 0, k = 0;
-  for (uint32_t t = 0; t < tokens.size(); ++t) {
-    if (k < split.size() && split[k].first == t) {
-      for (; s < split[k].second; ++s) add(t, std::string_view(arena->data() + spans[s].first, spans[s].second));
-      ++k;
-      continue;
-    }
-    std::string_view text = tokens[t].norm;
-    if (!text.empty()) add(t, text);
+  // The arena no longer grows: the split units' views into it are stable.
+  for (size_t k = 0; k < spans.size(); ++k) {
+    Unit& u = (*units)[split_units[k]];
+    u.text = std::string_view(arena->data() + spans[k].first, spans[k].second);
+    u.ends = WordEnds(u.text);
+    u.hash = u.ends.Hash(u.text.size());
   }
 }
 
@@ -471,6 +501,20 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
       if (!std::isalpha(c)) return false;
     LookUp(words_, &u);
     return !u.common;
+  };
+  // Transliteration keys of the units, each computed once: (offset in key_arena, size).
+  thread_local std::string key_arena;
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> unit_keys;
+  key_arena.clear();
+  unit_keys.assign(units.size(), {0, UINT32_MAX});
+  auto name_key = [&](uint32_t u) -> std::string_view {
+    auto& [offset, size] = unit_keys[u];
+    if (size == UINT32_MAX) {
+      offset = static_cast<uint32_t>(key_arena.size());
+      AppendNameKey(units[u].text, &key_arena);
+      size = static_cast<uint32_t>(key_arena.size() - offset);
+    }
+    return std::string_view(key_arena).substr(offset, size);
   };
 
   // Persons named in full are remembered for the rest of the document (this sentence included),
@@ -563,9 +607,8 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
       key.clear();
       uint32_t hit_end = 0, hit_actor = kNone;
       for (uint32_t j = i; j < n && j < i + 4 && name_token(units[j]); ++j) {
-        AppendNameKey(units[j].text, &key);
-        auto it = name_keys_.find(key);
-        if (it != name_keys_.end()) { hit_end = j + 1; hit_actor = it->second; }
+        key += name_key(j);
+        if (const WordTable::Entry* e = name_keys_.Find(key)) { hit_end = j + 1; hit_actor = e->id; }
       }
       if (hit_actor != kNone) {
         Match m{i, hit_end, kNone};
@@ -577,9 +620,7 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
         continue;
       }
       if (doc) {
-        thread_local std::string k;
-        k.clear();
-        AppendNameKey(units[i].text, &k);
+        std::string_view k = name_key(i);
         for (auto p = doc->persons.rbegin(); p != doc->persons.rend(); ++p) {
           if (p->surname_key == k) {
             Match m{i, i + 1, kNone};

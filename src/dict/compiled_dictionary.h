@@ -64,10 +64,10 @@ class CompiledDictionary final : public DictionarySet {
   // One word of the sentence as the matcher sees it. The word table is consulted only for the
   // words that need it (LookUp): most words begin no phrase, and the first-word filter says so.
   struct Unit {
-    uint32_t token;    // index of the token it came from
+    uint32_t token = 0;  // index of the token it came from
     std::string_view text;
     WordEnds ends;
-    uint64_t hash;
+    uint64_t hash = 0;
     uint32_t id = kNone;     // vocabulary id, kNone when no phrase has this word (after LookUp)
     uint32_t root_child = kNone;  // the root's child for this word (after FindRoots)
     bool common = false;     // an ordinary English word, from the lexicon (after LookUp)
@@ -151,7 +151,7 @@ class CompiledDictionary final : public DictionarySet {
   std::vector<std::string> file_names_;          // per model file: "phoenix/Phoenix.agents.txt"
   std::vector<std::string> agent_descriptions_;  // per agent, as `why` names it
   // Transliteration key of a person's full name (name keys of its words, concatenated) -> actor.
-  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> name_keys_;
+  WordTable name_keys_;  // Entry::id is the actor
   size_t phrases_ = 0;
   size_t overridden_ = 0;
   size_t duplicates_ = 0;

@@ -30,6 +30,7 @@ struct WordEnds {
   uint64_t head = 0;
   uint64_t tail = 0;
 
+  WordEnds() = default;
   explicit WordEnds(std::string_view w) {
     const char* p = w.data();
     const size_t n = w.size();
@@ -115,7 +116,7 @@ class WordTable {
  private:
   static constexpr uint32_t kUnused = UINT32_MAX;
   struct Slot {  // 32 bytes: two slots per cache line
-    WordEnds ends{std::string_view()};
+    WordEnds ends;
     uint32_t offset = kUnused;  // of the word in arena_; kUnused for an empty slot
     uint32_t length = 0;
     Entry entry;

@@ -1,7 +1,6 @@
 // Word normalization for dictionary matching: match units and transliteration keys of names.
 #include "dict/normalize.h"
 
-#include <array>
 #include <cctype>
 
 #include <unicode/uchar.h>
@@ -35,25 +34,6 @@ bool IsApostrophe(std::string_view w, size_t i, size_t* len) {
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 }  // namespace
-
-namespace {
-
-// Bytes that make a token need AppendMatchUnits: upper case, hyphens, periods, apostrophes and
-// the lead byte 0xE2 of the Unicode dashes and quotes.
-constexpr std::array<bool, 256> kSplitBytes = [] {
-  std::array<bool, 256> t{};
-  for (int c = 'A'; c <= 'Z'; ++c) t[c] = true;
-  t['-'] = t['.'] = t['\''] = t['`'] = t[0xE2] = true;
-  return t;
-}();
-
-}  // namespace
-
-bool NeedsSplitting(std::string_view w) {
-  for (unsigned char c : w)
-    if (kSplitBytes[c]) return true;
-  return false;
-}
 
 void AppendMatchUnits(std::string_view w, std::string* arena,
                       std::vector<std::pair<uint32_t, uint32_t>>* units) {

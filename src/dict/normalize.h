@@ -6,6 +6,7 @@
 // periods and apostrophes removed) and, for person names, a transliteration key.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -24,9 +25,22 @@ void AppendMatchUnits(std::string_view word, std::vector<std::string>* out);
 void AppendMatchUnits(std::string_view word, std::string* arena,
                       std::vector<std::pair<uint32_t, uint32_t>>* units);
 
+// Bytes that make a word need AppendMatchUnits: upper case, hyphens, periods, apostrophes and
+// the lead byte 0xE2 of the Unicode dashes and quotes.
+inline constexpr std::array<bool, 256> kSplitBytes = [] {
+  std::array<bool, 256> t{};
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = true;
+  t['-'] = t['.'] = t['\''] = t['`'] = t[0xE2] = true;
+  return t;
+}();
+
 // True when `word` needs AppendMatchUnits (it has upper case, hyphens, periods or apostrophes);
 // most tokens do not, and the matcher then uses Token::norm as is.
-bool NeedsSplitting(std::string_view word);
+inline bool NeedsSplitting(std::string_view word) {
+  for (unsigned char c : word)
+    if (kSplitBytes[c]) return true;
+  return false;
+}
 
 // Transliteration key of a name word, for spelling-tolerant matching of person names:
 // "Tokayev"/"Toqaev" -> "tokaev", "Lukashenko"/"Lukashenka" -> "lukashenko",
