@@ -506,6 +506,12 @@ class CoderImpl : public Coder {
           pre.begin = std::min(pre.begin, c.phrases[pi].span.begin);
         }
         if (!g.subject_phrases.empty()) pre.end = c.phrases[g.subject_phrases.front()].span.end;
+        // The group's own words before the verb ("did n't", "has not", "unexpectedly") are
+        // pattern words before "*" too ("&NEGATVAUXVRB * OVER EFFORTS", "ABRUPTLY * TALKS"):
+        // when the subject ends where the group starts (or there is none), the stretch runs on
+        // to the verb.
+        if (g.subject_phrases.empty()) pre = Span{g.span.begin, v};
+        else if (pre.end == g.span.begin) pre.end = v;
         PatternMatch m;
         bool matched = false;
         for (size_t pi = 0; pi < b.patterns.size(); ++pi) {
@@ -688,6 +694,14 @@ class CoderImpl : public Coder {
         notes->push_back("actor: '" + m.text + "' -> " + (m.code.empty() ? "(role " + m.sector + ")" : m.code) +
                          (m.why.empty() ? "" : " (" + m.why + ")"));
     }
+    // "[###]" is how TABARI and PETRARCH actor dictionaries mark a name whose sentences are not
+    // news to code (fiction, sports teams, a homonym): the whole sentence is discarded.
+    for (auto& m : actors)
+      if (m.code == "###") {
+        if (notes) notes->push_back("discarded: actor '" + m.text + "' has the discard code [###]");
+        a->events.clear();
+        return;
+      }
     // "demanded that the Sudanese government end curbs": in a "that" clause, a noun-tagged word
     // the verb dictionary knows, right after the clause's actor and before its object, is the
     // clause's (subjunctive) verb; the tagger's lexicon reads "end" as a noun.
@@ -837,8 +851,15 @@ class CoderImpl : public Coder {
         }
       }
       if (g.negated) {
-        if (notes) notes->push_back("  not coded: negated ('not', 'never', ...) — the event did not happen");
-        continue;
+        // Unless a pattern names the negation itself ("HAS NOT * [142]"): the dictionary then
+        // says what not doing it means.
+        VerbChoice probe;
+        if (!ChooseVerb(g, tokens, ids, c, &probe, nullptr) || !probe.match.pattern ||
+            !probe.match.pattern->negated) {
+          if (notes) notes->push_back("  not coded: negated ('not', 'never', ...) — the event did not happen");
+          continue;
+        }
+        if (notes) notes->push_back("  negated, and the verb pattern names the negation: coded as the pattern says");
       }
       // "Straw said Sudan must reach an agreement": what a speaker says someone must do is the
       // speaker's demand on them (CAMEO 10, PLOVER REQUEST), not the deed itself.

@@ -24,6 +24,12 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (auto s : set)
+    if (w == s) return true;
+  return false;
+}
+
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 bool EndsWith(std::string_view s, std::string_view x) {
@@ -86,6 +92,12 @@ std::vector<std::string> PhraseWords(std::string_view phrase) {
   std::string text(phrase);
   for (char& c : text)
     if (c == '_' || c == '~') c = ' ';
+  // PETRARCH writes contractions split as the Penn Treebank does ("DID N'T"): rejoin them so the
+  // tokenizer splits them as it does in sentences.
+  for (size_t k = 1; k + 3 <= text.size(); ++k)
+    if (text[k - 1] == ' ' && (text[k] == 'N' || text[k] == 'n') && text[k + 1] == '\'' &&
+        (text[k + 2] == 'T' || text[k + 2] == 't') && (k + 3 == text.size() || text[k + 3] == ' '))
+      text.erase(k - 1, 1);
   std::vector<std::string> out;
   for (const Token& t : Tokenize(text)) out.push_back(t.norm);
   return out;
@@ -194,6 +206,12 @@ class VerbPatternSet::Builder {
   }
 
  private:
+  void MarkStem(uint32_t id) {
+    if (set_.stem_.size() <= id) set_.stem_.resize(id + 1);
+    set_.stem_[id] = 1;
+    set_.has_stems_ = true;
+  }
+
   void Error(const std::string& message) {
     if (errors_) errors_(InputError{file_, line_, 0, message});
   }
@@ -225,9 +243,21 @@ class VerbPatternSet::Builder {
     for (char& c : text)
       if (c == '_') c = ' ';
     std::istringstream words(text);
-    std::string w;
+    std::string w, plain;
+    // Plain words are tokenized together, as sentences are: "DID N'T" -> "did" "n't".
+    auto flush = [&] {
+      if (plain.empty()) return;
+      auto pw = PhraseWords(plain);
+      for (auto& e : expansions) e.insert(e.end(), pw.begin(), pw.end());
+      plain.clear();
+    };
     while (words >> w) {
-      if (w[0] == '&') {
+      if (w[0] != '&') {
+        plain += plain.empty() ? w : " " + w;
+        continue;
+      }
+      flush();
+      {
         auto it = synset_index_.find(w);
         if (it == synset_index_.end()) {
           Error("synset member refers to undefined synset " + w);
@@ -241,11 +271,9 @@ class VerbPatternSet::Builder {
             next.push_back(std::move(p));
           }
         expansions = std::move(next);
-      } else {
-        auto pw = PhraseWords(w);
-        for (auto& e : expansions) e.insert(e.end(), pw.begin(), pw.end());
       }
     }
+    flush();
     for (auto& e : expansions) {
       if (e.empty()) continue;
       s.phrases.push_back(e);
@@ -349,6 +377,9 @@ class VerbPatternSet::Builder {
       ++set_.form_count_;
     };
     for (const std::string& f : VerbForms(words[0])) add(f, particles);
+    // TABARI: a verb written without a closing '_' is a stem ("RESTOR", "REFUS").
+    if (!petrarch_ && !continuation && head.back() != '_' && words[0].size() >= 3)
+      MarkStem(set_.Intern(words[0]));
     std::istringstream given(forms_text);
     std::string g;
     while (given >> g) {
@@ -553,6 +584,10 @@ class VerbPatternSet::Builder {
     p.file = file_;
     p.line = static_cast<uint32_t>(line_);
     p.specificity = Specificity(p.before) + Specificity(p.after);
+    for (const PatternElement& e : p.before)
+      for (const WordSeq& alt : e.alternatives)
+        for (uint32_t w : alt)
+          if (In(set_.Word(w), {"not", "n't", "never"})) p.negated = true;
     auto collect = [&](const std::vector<PatternElement>& els, auto& self) -> void {
       for (const PatternElement& e : els) {
         if (e.kind != PatternElement::Kind::kWords && e.kind != PatternElement::Kind::kPrep) continue;
@@ -633,10 +668,12 @@ uint32_t VerbPatternSet::Intern(std::string_view word) {
   return e.id;
 }
 
-uint32_t VerbPatternSet::WordId(std::string_view norm) const {
-  if (!ids_) return 0;
-  const dict::WordTable::Entry* e = ids_->Find(norm);
-  return e ? e->id : 0;
+uint32_t VerbPatternSet::StemId(std::string_view norm) const {
+  for (size_t n = norm.size(); n-- > 2;) {
+    const dict::WordTable::Entry* e = ids_->Find(norm.substr(0, n));
+    if (e && e->id < stem_.size() && stem_[e->id]) return e->id;
+  }
+  return 0;
 }
 
 const std::vector<VerbForm>* VerbPatternSet::Forms(uint32_t word_id) const {

@@ -42,6 +42,9 @@ struct VerbPattern {
   std::string file;
   uint32_t line = 0;
   int specificity = 0;                 // words and actor slots it requires
+  // The pattern names a negation before the verb ("&NEGATVAUXVRB * OVER EFFORTS", "HAS NOT *"):
+  // it says what the negated verb means, so a negated clause is coded with it.
+  bool negated = false;
   // Prefilter: for every word element, the first word of each alternative. A pattern can only
   // match a sentence holding at least one word of every such set.
   std::vector<std::vector<uint32_t>> required;
@@ -90,8 +93,14 @@ class VerbPatternSet {
   static std::unique_ptr<VerbPatternSet> FromText(std::string_view text, const std::string& name,
                                                  const ErrorSink& errors);
 
-  // The id of a normalized word (Token::norm), 0 when no pattern or verb uses it.
-  uint32_t WordId(std::string_view norm) const;
+  // The id of a normalized word (Token::norm), 0 when no pattern or verb uses it. TABARI files
+  // list most verbs as stems ("RESTOR" codes "restore", "restoring"; "ACT_" only "act"): a word
+  // no entry names exactly takes the id of its longest stem.
+  uint32_t WordId(std::string_view norm) const {
+    if (!ids_) return 0;
+    if (const dict::WordTable::Entry* e = ids_->Find(norm)) return e->id;
+    return has_stems_ ? StemId(norm) : 0;
+  }
   // All verb readings of a word id (several when a form is listed with different particles).
   const std::vector<VerbForm>* Forms(uint32_t word_id) const;
   const VerbBlock& block(uint32_t i) const { return blocks_[i]; }
@@ -104,6 +113,7 @@ class VerbPatternSet {
  private:
   class Builder;
   uint32_t Intern(std::string_view word);
+  uint32_t StemId(std::string_view norm) const;
 
   // Looked up for every token of every sentence: an open-addressing table, not a node map.
   std::unique_ptr<dict::WordTable> ids_;
@@ -111,6 +121,8 @@ class VerbPatternSet {
   std::vector<std::vector<VerbForm>> forms_{1};  // by word id
   std::vector<VerbBlock> blocks_;
   size_t form_count_ = 0;
+  bool has_stems_ = false;
+  std::vector<uint8_t> stem_;  // by word id: a TABARI stem, matching any word it begins
 };
 
 }  // namespace communique::code

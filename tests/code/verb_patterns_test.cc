@@ -89,3 +89,47 @@ TEST(VerbPatterns, TabariDemoDictionaryLoads) {
 
 }  // namespace
 }  // namespace communique::code
+
+namespace communique::code {
+namespace {
+
+TEST(VerbPatterns, TabariVerbsAreStemsUnlessClosedWithUnderscore) {
+  // TABARI: "RESTOR" codes every word it begins; "ACT_" only "act" (and its listed forms).
+  auto set = VerbPatternSet::FromText("RESTOR [064]\nACT_ [100]\n", "t.verbs", nullptr);
+  const auto* restore = set->Forms(set->WordId("restore"));
+  ASSERT_NE(restore, nullptr);
+  EXPECT_EQ((*restore)[0].lemma, "RESTOR");
+  EXPECT_NE(set->Forms(set->WordId("restoring")), nullptr);
+  EXPECT_EQ(set->Forms(set->WordId("actuality")), nullptr);
+  // PETRARCH verbs are whole words.
+  auto petr = VerbPatternSet::FromText("--- RESTOR [064] ---\nRESTOR\n", "p.txt", nullptr);
+  EXPECT_EQ(petr->Forms(petr->WordId("restore")), nullptr);
+}
+
+TEST(VerbPatterns, NegationPatternsAndSplitContractions) {
+  // PETRARCH writes "DID N'T" as the Penn Treebank splits it; sentences tokenize "didn't" as
+  // "did" "n't", and so must the synset.
+  constexpr const char* kNeg = R"(
+&NEGAUX
++DID N'T
++WILL NOT
+
+--- CLASH [223] ---
+CLASH
+- &NEGAUX * OVER EFFORTS  [904]
+- * OVER EFFORTS  [121]
+)";
+  auto set = VerbPatternSet::FromText(kNeg, "n.txt", nullptr);
+  const VerbBlock& b = set->block(0);
+  ASSERT_EQ(b.patterns.size(), 2u);
+  EXPECT_EQ(b.patterns[0].code, "904");
+  EXPECT_TRUE(b.patterns[0].negated);
+  EXPECT_FALSE(b.patterns[1].negated);
+  ASSERT_EQ(b.patterns[0].before.size(), 1u);
+  std::vector<std::string> first;
+  for (uint32_t w : b.patterns[0].before[0].alternatives[0]) first.emplace_back(set->Word(w));
+  EXPECT_EQ(first, (std::vector<std::string>{"did", "n't"}));
+}
+
+}  // namespace
+}  // namespace communique::code

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <sstream>
 
 namespace communique::compat {
@@ -39,6 +40,7 @@ std::vector<ExpectedEvent> Sorted(std::vector<ExpectedEvent> v) {
 
 struct OutputRules {
   bool require_dyad = true;
+  size_t minimum_words = 0;  // TABARI "SET: MINIMUM WORDS = N": shorter sentences are not coded
   std::string default_source, default_target;
 };
 
@@ -66,6 +68,9 @@ void ApplyOption(const std::string& option, OutputRules* rules) {
       rules->default_source = BracketAfter(option, "SOURCE");
       rules->default_target = BracketAfter(option, "TARGET");
     }
+  } else if (o.rfind("SET:", 0) == 0 && o.find("MINIMUM WORDS") != std::string::npos) {
+    size_t eq = o.find('=');
+    rules->minimum_words = eq == std::string::npos ? 0 : std::strtoul(o.c_str() + eq + 1, nullptr, 10);
   } else if (o.rfind("REQUIRE_DYAD=", 0) == 0) {
     rules->require_dyad = o.find("FALSE", 13) == std::string::npos;  // as PETRARCH2 reads it
   }
@@ -104,6 +109,14 @@ SuiteReport RunSuite(std::string name, std::vector<CompatRecord> records,
     res.record = r;
     res.options_in_effect = options_in_effect;
     code::SentenceAnalysis a = coder->Explain(r.text, r.date);
+    res.notes = a.notes;
+    // TABARI counts words as the text's blank-separated items.
+    size_t words = 0;
+    {
+      std::istringstream in(r.text);
+      for (std::string w; in >> w;) ++words;
+    }
+    if (words < rules.minimum_words) a.events.clear();
     for (const Event& e : a.events) {
       std::string source = e.source ? e.source->code : "";
       std::string target = e.target ? e.target->code : "";

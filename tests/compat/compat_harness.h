@@ -19,6 +19,7 @@ struct RecordResult {
   std::vector<ExpectedEvent> got;  // what the coder produced, as (source, target, code)
   std::string note;                // why it failed, or how it passed ("discarded")
   std::vector<std::string> options_in_effect;  // suite options set before this record
+  std::vector<std::string> notes;  // the coder's analysis (Coder::Explain), for compat_report --explain
 };
 
 struct CategoryCount {

@@ -11,8 +11,8 @@
 namespace communique::compat {
 namespace {
 
-constexpr int kTabariFloor = 125;
-constexpr int kPetrarchFloor = 166;
+constexpr int kTabariFloor = 190;
+constexpr int kPetrarchFloor = 172;
 
 const std::string kFixtures = COMMUNIQUE_FIXTURES;
 const std::string kData = std::string(COMMUNIQUE_SOURCE_DIR) + "/data";
