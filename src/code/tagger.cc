@@ -3,11 +3,16 @@
 // Treebank tags on Tokens.
 #include "code/tagger.h"
 
+#include <sys/mman.h>
+
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <limits>
+#include <memory>
+#include <new>
 #include <stdexcept>
 #include <utility>
 
@@ -113,10 +118,19 @@ uint64_t Fold(uint64_t a, uint64_t b) {
   unsigned __int128 r = static_cast<unsigned __int128>(a) * b;
   return static_cast<uint64_t>(r) ^ static_cast<uint64_t>(r >> 64);
 }
+// a[0, n) == b[0, n) for n <= 16 without a call to memcmp: (overlapping) word loads.
+bool SameShortBytes(const char* a, const char* b, size_t n) {
+  if (n >= 8) return Load64(a) == Load64(b) && Load64(a + n - 8) == Load64(b + n - 8);
+  if (n >= 4) return Load32(a) == Load32(b) && Load32(a + n - 4) == Load32(b + n - 4);
+  if (n == 0) return true;
+  return a[0] == b[0] && a[n >> 1] == b[n >> 1] && a[n - 1] == b[n - 1];
+}
 constexpr uint64_t kK0 = 0xa0761d6478bd642full, kK1 = 0xe7037ed1a0b428dbull;
 
+}  // namespace
+
 // Words are short: up to 16 bytes are read as two (overlapping) loads, no per-byte loop.
-uint64_t HashWord(std::string_view s) {
+inline uint64_t PosTagger::WordTable::Hash(std::string_view s) {
   const char* p = s.data();
   size_t n = s.size();
   uint64_t a = 0, b = 0, h = 0;
@@ -144,18 +158,26 @@ uint64_t HashWord(std::string_view s) {
   return Fold(a ^ kK0 ^ h, b ^ kK1 ^ s.size());
 }
 
-}  // namespace
+void PosTagger::WordTable::Free::operator()(Slot* p) const { std::free(p); }
 
 void PosTagger::WordTable::Build(const std::vector<std::pair<std::string, Entry>>& words) {
   size_t n = 1024;
   while (n < words.size() * 2) n *= 2;  // load factor <= 1/2: probes stay short
-  slots_.assign(n, Slot{});
+  // 2 MB alignment lets the kernel back the table with huge pages: lookups spread over the whole
+  // table, and with 4 KB pages nearly every one would also miss the TLB.
+  constexpr size_t kHuge = size_t{2} << 20;
+  size_t bytes = (n * sizeof(Slot) + kHuge - 1) / kHuge * kHuge;
+  void* memory = std::aligned_alloc(kHuge, bytes);
+  if (!memory) throw std::bad_alloc();
+  madvise(memory, bytes, MADV_HUGEPAGE);
+  slots_.reset(static_cast<Slot*>(memory));
+  std::uninitialized_value_construct_n(slots_.get(), n);
   mask_ = n - 1;
   size_ = 0;
   arena_.clear();
   for (const auto& [word, entry] : words) {
     if (entry.count == 0 || Find(word)) continue;  // the first entry for a word wins
-    uint64_t h = HashWord(word);
+    uint64_t h = Hash(word);
     size_t i = h & mask_;
     while (slots_[i].entry.count != 0) i = (i + 1) & mask_;
     Slot& s = slots_[i];
@@ -173,9 +195,8 @@ void PosTagger::WordTable::Build(const std::vector<std::pair<std::string, Entry>
   }
 }
 
-const PosTagger::Entry* PosTagger::WordTable::Find(std::string_view word) const {
-  if (slots_.empty()) return nullptr;
-  uint64_t h = HashWord(word);
+inline const PosTagger::Entry* PosTagger::WordTable::Find(std::string_view word, uint64_t h) const {
+  if (!slots_) return nullptr;
   uint32_t check = static_cast<uint32_t>(h >> 32);
   for (size_t i = h & mask_;; i = (i + 1) & mask_) {
     const Slot& s = slots_[i];
@@ -187,7 +208,9 @@ const PosTagger::Entry* PosTagger::WordTable::Find(std::string_view word) const 
       std::memcpy(&offset, s.text, sizeof offset);
       text = arena_.data() + offset;
     }
-    if (std::memcmp(text, word.data(), word.size()) == 0) return &s.entry;
+    if (s.length > kInline ? std::memcmp(text, word.data(), word.size()) == 0
+                           : SameShortBytes(text, word.data(), word.size()))
+      return &s.entry;
   }
 }
 
@@ -311,23 +334,26 @@ std::unique_ptr<PosTagger> PosTagger::Load(const std::string& dir) {
 const PosTagger::Entry* PosTagger::Classify(std::string_view w, bool first) const {
   auto unknown = [&](UnknownClass c) { return &unknown_[c]; };
   if (w.empty()) return unknown(kUnknown);
+  // One pass for every character test (ASCII classes: the tagger runs in the "C" locale).
   bool all_digits = true, has_digit = false, has_alpha = false, has_word = false;
-  for (char c : w) {
-    if (IsDigit(c)) has_digit = true;
-    else if (c != '.' && c != ',' && c != '-' && c != '/' && c != ':') all_digits = false;
-    if (std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
-      has_alpha = true;
-    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
-      has_word = true;
+  bool has_lrb = false, has_rrb = false, all_caps = IsUpper(w[0]);
+  for (char ch : w) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    const bool digit = IsDigit(ch);
+    const bool alpha = static_cast<unsigned>((c | 0x20) - 'a') < 26u || c >= 0x80;
+    has_digit |= digit;
+    if (!digit && c != '.' && c != ',' && c != '-' && c != '/' && c != ':') all_digits = false;
+    has_alpha |= alpha;
+    has_word |= alpha || digit;
+    has_lrb |= c == '(' || c == '[' || c == '{';
+    has_rrb |= c == ')' || c == ']' || c == '}';
+    if (!(IsUpper(ch) || c == '.' || c == '-')) all_caps = false;
   }
-  if (w.find_first_of("([{") != std::string_view::npos) return unknown(kLrb);
-  if (w.find_first_of(")]}") != std::string_view::npos) return unknown(kRrb);
+  if (has_lrb) return unknown(kLrb);
+  if (has_rrb) return unknown(kRrb);
   if (has_digit && all_digits) return unknown(kNum);
   if (has_digit && IsDigit(w[0]) && has_alpha) return unknown(kOrd);
   if (!has_word) return unknown(kSym);
-  bool all_caps = IsUpper(w[0]);
-  for (char c : w)
-    if (!(IsUpper(c) || c == '.' || c == '-')) all_caps = false;
   if (all_caps && w.size() > 1) return unknown(kAbr);
   size_t hyphen = w.find('-');
   if (hyphen != std::string_view::npos && hyphen > 0 && hyphen + 1 < w.size()) {
@@ -353,6 +379,8 @@ void PosTagger::Tag(std::string_view sentence, std::vector<Token>& tokens) const
   if (n == 0) return;
   // Per-thread buffers reused across sentences: no allocation once they have grown.
   struct Buffers {
+    std::vector<std::string_view> words;
+    std::vector<uint64_t> hashes;
     std::vector<Entry> entries;     // each token's candidates
     std::vector<uint32_t> offset;   // each token's first slot in score and back
     std::vector<float> score;       // best path score ending in each candidate
@@ -361,34 +389,46 @@ void PosTagger::Tag(std::string_view sentence, std::vector<Token>& tokens) const
   };
   thread_local Buffers buffers;
   Buffers& b = buffers;
+  b.words.resize(n);
+  b.hashes.resize(n);
   b.entries.resize(n);
   b.offset.resize(n);
 
-  uint32_t total = 0;
+  // Hash every word first and prefetch its slot, so the lexicon's cache misses overlap.
   for (size_t i = 0; i < n; ++i) {
     const Token& tok = tokens[i];
     std::string_view w = sentence.substr(tok.begin, tok.end - tok.begin);
-    bool ascii = true, upper = false;
     for (char c : w) {
-      ascii &= static_cast<unsigned char>(c) < 0x80;
-      upper |= IsUpper(c);
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        w = tok.norm;  // curly apostrophes and the like are unified in norm
+        break;
+      }
     }
-    if (!ascii) {
-      w = tok.norm;  // curly apostrophes and the like are unified in norm
-      upper = false;
-      for (char c : w) upper |= IsUpper(c);
-    }
-    const Entry* e = Lookup(w);
+    b.words[i] = w;
+    b.hashes[i] = lexicon_.Hash(w);
+    lexicon_.Prefetch(b.hashes[i]);
+  }
+  uint32_t total = 0;
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view w = b.words[i];
+    const Entry* e = lexicon_.Find(w, b.hashes[i]);
     // A sentence's first word is capitalized by position, not because it is a name: it and words
-    // missing from the lexicon are looked up lower-cased (a word without capitals is its own
-    // lower-case form).
-    if (upper && (!e || (i == 0 && IsUpper(w[0])))) {
+    // missing from the lexicon are looked up lower-cased.
+    if (!e || (i == 0 && !w.empty() && IsUpper(w[0]))) {
       b.lower.assign(w);
-      for (char& c : b.lower)
-        if (IsUpper(c)) c = static_cast<char>(c - 'A' + 'a');
-      if (const Entry* le = Lookup(b.lower)) e = le;
+      bool changed = false;
+      for (char& c : b.lower) {
+        if (IsUpper(c)) {
+          c = static_cast<char>(c - 'A' + 'a');
+          changed = true;
+        }
+      }
+      if (changed) {
+        if (const Entry* le = Lookup(b.lower)) e = le;
+      }
     }
     if (!e) e = Classify(w, i == 0);
+    __builtin_prefetch(&candidates_[e->first]);
     b.entries[i] = *e;
     b.offset[i] = total;
     total += e->count;
@@ -441,8 +481,7 @@ void PosTagger::Tag(std::string_view sentence, std::vector<Token>& tokens) const
     }
   }
   for (size_t i = n; i-- > 0;) {
-    const std::string& tag = penn_tags_[candidates_[b.entries[i].first + k].tag];
-    tokens[i].tag.assign(tag.data(), tag.size());
+    tokens[i].tag = penn_tags_[candidates_[b.entries[i].first + k].tag];
     k = b.back[b.offset[i] + k];
   }
 }

@@ -49,7 +49,13 @@ class PosTagger {
   class WordTable {
    public:
     void Build(const std::vector<std::pair<std::string, Entry>>& words);
-    const Entry* Find(std::string_view word) const;
+    static uint64_t Hash(std::string_view word);
+    const Entry* Find(std::string_view word) const { return Find(word, Hash(word)); }
+    const Entry* Find(std::string_view word, uint64_t hash) const;
+    // Starts loading the slot a later Find(word, hash) reads first.
+    void Prefetch(uint64_t hash) const {
+      if (slots_) __builtin_prefetch(&slots_[hash & mask_]);
+    }
     size_t size() const { return size_; }
 
    private:
@@ -60,7 +66,10 @@ class PosTagger {
       Entry entry;
       char text[kInline] = {};  // the word, or its offset in arena_ when longer than kInline
     };
-    std::vector<Slot> slots_;
+    struct Free {
+      void operator()(Slot* p) const;
+    };
+    std::unique_ptr<Slot[], Free> slots_;  // on huge pages where the system allows
     std::string arena_;
     size_t mask_ = 0;
     size_t size_ = 0;
