@@ -10,8 +10,8 @@
 #include <array>
 #include <bit>
 #include <cstring>
-#include <type_traits>
 #include <span>
+#include <type_traits>
 
 namespace communique::code {
 namespace {
