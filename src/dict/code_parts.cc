@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "communique/actor.h"
+#include "dict/code_parts.h"
 
 namespace communique {
 
@@ -43,18 +44,21 @@ bool IsTransnational(std::string_view s) {
   return false;
 }
 
+
 }  // namespace
 
-CodeParts SplitActorCode(std::string_view code) {
-  CodeParts parts;
-  if (code.size() < 3 || code == "---") return parts;
+namespace dict {
+
+CodeSplit SplitCode(std::string_view code) {
+  CodeSplit split;
+  if (code.size() < 3 || code == "---") return split;
   std::string_view head = code.substr(0, 3);
   if (IsSector(head)) {  // a bare role such as "ELI" or an agent code "GOVMIL"
-    parts.sector = std::string(head);
-    parts.rest = std::string(code.substr(3));
-    return parts;
+    split.sector = head;
+    split.rest_first = code.substr(3);
+    return split;
   }
-  parts.country = std::string(head);
+  split.country = head;
   std::string_view tail = code.substr(3);
   size_t sector_at = std::string_view::npos;
   if (IsTransnational(head) && tail.size() >= 6 && IsSector(tail.substr(tail.size() - 3))) {
@@ -69,11 +73,23 @@ CodeParts SplitActorCode(std::string_view code) {
     }
   }
   if (sector_at == std::string_view::npos) {
-    parts.rest = std::string(tail);
+    split.rest_first = tail;
   } else {
-    parts.sector = std::string(tail.substr(sector_at, 3));
-    parts.rest = std::string(tail.substr(0, sector_at)) + std::string(tail.substr(sector_at + 3));
+    split.sector = tail.substr(sector_at, 3);
+    split.rest_first = tail.substr(0, sector_at);
+    split.rest_second = tail.substr(sector_at + 3);
   }
+  return split;
+}
+
+}  // namespace dict
+
+CodeParts SplitActorCode(std::string_view code) {
+  dict::CodeSplit split = dict::SplitCode(code);
+  CodeParts parts;
+  parts.country = std::string(split.country);
+  parts.sector = std::string(split.sector);
+  parts.rest = std::string(split.rest_first) + std::string(split.rest_second);
   return parts;
 }
 

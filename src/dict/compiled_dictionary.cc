@@ -7,6 +7,7 @@
 #include <cctype>
 #include <map>
 
+#include "dict/code_parts.h"
 #include "dict/normalize.h"
 
 namespace communique::dict {
@@ -46,7 +47,16 @@ std::string Basename(const std::string& path) {
   return before == std::string::npos ? path : path.substr(before + 1);
 }
 
-std::string DateText(int32_t days) { return Date::FromDays(days).ToString(); }
+std::string DateText(int32_t days) {
+  Date d = Date::FromDays(days);
+  if (d.year < 0 || d.year > 9999 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return d.ToString();
+  // YYYY-MM-DD as Date::ToString writes it, without a printf per date.
+  char buf[10] = {static_cast<char>('0' + d.year / 1000), static_cast<char>('0' + d.year / 100 % 10),
+                  static_cast<char>('0' + d.year / 10 % 10), static_cast<char>('0' + d.year % 10), '-',
+                  static_cast<char>('0' + d.month / 10), static_cast<char>('0' + d.month % 10), '-',
+                  static_cast<char>('0' + d.day / 10), static_cast<char>('0' + d.day % 10)};
+  return std::string(buf, sizeof buf);
+}
 
 // "[RUSGOV 2012-05-07..2024-05-07]", "[KAZGOV from 2019-03-20]", "[ARM]"; appended to `s`.
 void AppendDescription(const DatedCode& c, std::string* s) {
@@ -350,6 +360,8 @@ CompiledDictionary::CompiledDictionary(DictionaryModel model, Lexicon lexicon,
                                   (g.prefix ? g.code + "~" : "~" + g.code) + "] (" + file_names_[g.file] +
                                   ":" + std::to_string(g.line) + ")");
   AttachStems(&pending_discard_stems, &discard_nodes_, &discard_stems_);
+  words_.Compact();
+  edges_.Compact();
   index_ = MakeIndex(words_, next_word_id_, edges_, nodes_);
   discard_index_ = MakeIndex(discard_words_, next_discard_word_, discard_edges_, discard_nodes_);
 }
@@ -369,9 +381,15 @@ CompiledDictionary::TrieIndex CompiledDictionary::MakeIndex(const WordTable& wor
   words.ForEach([&](std::string_view w, const WordTable::Entry& e) {
     if (e.id != WordTable::kNoId) hash_of[e.id] = WordEnds(w).Hash(w.size());
   });
-  index.edges = WordFilter(edges.size());
+  size_t first_words = 0;
+  for (uint32_t child : index.root_child) first_words += child != kNone;
+  index.first_words = WordFilter(first_words);
+  index.edges = WordFilter(edges.size() - first_words);
   edges.ForEach([&](uint64_t key, uint32_t) {
-    index.edges.Add(EdgeHash(static_cast<uint32_t>(key >> 32), hash_of[static_cast<uint32_t>(key)]));
+    uint32_t parent = static_cast<uint32_t>(key >> 32);
+    uint64_t word_hash = hash_of[static_cast<uint32_t>(key)];
+    if (parent == 0) index.first_words.Add(word_hash);
+    else index.edges.Add(EdgeHash(parent, word_hash));
   });
   for (size_t i = 0; i < nodes.size(); ++i) {
     const Node& n = nodes[i];
@@ -386,7 +404,7 @@ CompiledDictionary::TrieIndex CompiledDictionary::MakeIndex(const WordTable& wor
 }
 
 void CompiledDictionary::FindRoots(const TrieIndex& index, const WordTable& words, std::vector<Unit>* units) {
-  for (Unit& u : *units) u.root_child = index.edges.MayContain(EdgeHash(0, u.hash)) ? 0 : kNone;
+  for (Unit& u : *units) u.root_child = index.first_words.MayContain(u.hash) ? 0 : kNone;
   for (Unit& u : *units) {
     if (u.root_child == kNone) continue;
     LookUp(words, &u);
@@ -498,7 +516,7 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
   auto name_token = [&](Unit& u) {
     if (!Capitalized(sentence, tokens, u.token) || u.text.size() < 2) return false;
     for (unsigned char c : u.text)
-      if (!std::isalpha(c)) return false;
+      if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return false;  // std::isalpha in the C locale
     LookUp(words_, &u);
     return !u.common;
   };
@@ -669,7 +687,7 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
       level[i] = 1;
       continue;
     }
-    CodeParts parts = SplitActorCode(c);
+    CodeSplit parts = SplitCode(c);
     level[i] = parts.sector.empty() && !IsTransnational(parts.country);
   }
   auto country_level = [&](size_t i) { return level[i] != 0; };
@@ -712,7 +730,7 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
     m.last_token = units[matches[last_match].end_unit - 1].token + 1;
     m.text = span_text(m.first_token, m.last_token);
     m.code = code;
-    CodeParts parts = SplitActorCode(code);
+    CodeSplit parts = SplitCode(code);
     m.country = parts.country;
     m.sector = parts.sector;
     return m;

@@ -93,8 +93,9 @@ class CompiledDictionary final : public DictionarySet {
   // A trie's fast paths: which words begin a phrase (filter, and their child of the root by word
   // id) and each node's flags.
   struct TrieIndex {
-    WordFilter edges;                  // (node, word) pairs: EdgeHash
+    WordFilter first_words;            // words that begin a phrase, by word hash (every word asks)
     std::vector<uint32_t> root_child;  // by word id
+    WordFilter edges;                  // (node, word) pairs below the root: EdgeHash
     std::vector<uint8_t> flags;        // by node
   };
   // Sets Unit::root_child of every unit, word table lookups only for the words the filter

@@ -112,6 +112,14 @@ class WordTable {
 
   size_t size() const { return size_; }
   size_t MemoryBytes() const { return slots_.capacity() * sizeof(Slot) + arena_.capacity(); }
+  // Once every word is in: the smallest table at most half full, so that more of it stays in
+  // cache (Reserve sizes for an upper bound).
+  void Compact() {
+    size_t n = 1024;
+    while (n < size_ * 2) n *= 2;
+    if (n < slots_.size()) Rehash(n);
+    arena_.shrink_to_fit();
+  }
 
  private:
   static constexpr uint32_t kUnused = UINT32_MAX;
@@ -199,6 +207,13 @@ class EdgeTable {
   }
   size_t size() const { return size_; }
   size_t MemoryBytes() const { return slots_.capacity() * sizeof(Slot); }
+  // Once every edge is in: the smallest table at most 5/8 full (16-byte slots, four per cache
+  // line, keep probe sequences short at that load).
+  void Compact() {
+    size_t n = 1024;
+    while (n * 5 < size_ * 8) n *= 2;
+    if (n < slots_.size()) Rehash(n);
+  }
   // Calls f(key, child) for every edge.
   template <class F>
   void ForEach(F&& f) const {
@@ -215,9 +230,12 @@ class EdgeTable {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(n, Slot{});
     mask_ = n - 1;
-    size_ = 0;
-    for (const Slot& s : old)
-      if (s.child != kNone) Insert(s.key, s.child);
+    for (const Slot& s : old) {
+      if (s.child == kNone) continue;
+      size_t i = Mix(s.key) & mask_;
+      while (slots_[i].child != kNone) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
   }
   std::vector<Slot> slots_;
   size_t mask_ = 0;
