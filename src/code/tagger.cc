@@ -158,20 +158,21 @@ inline uint64_t PosTagger::WordTable::Hash(std::string_view s) {
   return Fold(a ^ kK0 ^ h, b ^ kK1 ^ s.size());
 }
 
-void PosTagger::WordTable::Free::operator()(Slot* p) const { std::free(p); }
+void* PosTagger::AllocateHuge(size_t bytes) {
+  constexpr size_t kHuge = size_t{2} << 20;
+  bytes = (bytes + kHuge - 1) / kHuge * kHuge;
+  void* memory = std::aligned_alloc(kHuge, bytes);
+  if (!memory) throw std::bad_alloc();
+  madvise(memory, bytes, MADV_HUGEPAGE);  // advice only: without it the table works on 4 KB pages
+  return memory;
+}
+
+void PosTagger::FreeHuge(void* p) { std::free(p); }
 
 void PosTagger::WordTable::Build(const std::vector<std::pair<std::string, Entry>>& words) {
   size_t n = 1024;
   while (n < words.size() * 2) n *= 2;  // load factor <= 1/2: probes stay short
-  // 2 MB alignment lets the kernel back the table with huge pages: lookups spread over the whole
-  // table, and with 4 KB pages nearly every one would also miss the TLB.
-  constexpr size_t kHuge = size_t{2} << 20;
-  size_t bytes = (n * sizeof(Slot) + kHuge - 1) / kHuge * kHuge;
-  void* memory = std::aligned_alloc(kHuge, bytes);
-  if (!memory) throw std::bad_alloc();
-  madvise(memory, bytes, MADV_HUGEPAGE);
-  slots_.reset(static_cast<Slot*>(memory));
-  std::uninitialized_value_construct_n(slots_.get(), n);
+  slots_.assign(n, Slot{});
   mask_ = n - 1;
   size_ = 0;
   arena_.clear();
@@ -196,7 +197,7 @@ void PosTagger::WordTable::Build(const std::vector<std::pair<std::string, Entry>
 }
 
 inline const PosTagger::Entry* PosTagger::WordTable::Find(std::string_view word, uint64_t h) const {
-  if (!slots_) return nullptr;
+  if (slots_.empty()) return nullptr;
   uint32_t check = static_cast<uint32_t>(h >> 32);
   for (size_t i = h & mask_;; i = (i + 1) & mask_) {
     const Slot& s = slots_[i];
@@ -324,6 +325,7 @@ std::unique_ptr<PosTagger> PosTagger::Load(const std::string& dir) {
     if (!e) throw std::runtime_error(dir + "/unknown.yml: no -unknown- class");
     t.unknown_[c] = *e;
   }
+  t.candidates_.shrink_to_fit();  // one final allocation, on huge pages
   t.start_tag_ = t.TagIndex("pp");
   if (t.start_tag_ < 0) t.start_tag_ = 0;
   for (size_t i = 0; i < t.lingua_tags_.size(); ++i)

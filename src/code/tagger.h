@@ -34,6 +34,29 @@ class PosTagger {
   size_t lexicon_size() const { return lexicon_.size(); }
 
  private:
+  // Tables read at random by every lookup are 2 MB aligned and advised to the kernel as huge-page
+  // memory: with 4 KB pages nearly every lookup would also miss the TLB.
+  static void* AllocateHuge(size_t bytes);
+  static void FreeHuge(void* p);
+  static constexpr size_t kHugeFrom = size_t{256} << 10;
+  template <typename T>
+  struct HugePageAllocator {
+    using value_type = T;
+    HugePageAllocator() = default;
+    template <typename U>
+    HugePageAllocator(const HugePageAllocator<U>&) {}
+    T* allocate(size_t n) {
+      if (n * sizeof(T) < kHugeFrom) return std::allocator<T>().allocate(n);
+      return static_cast<T*>(AllocateHuge(n * sizeof(T)));
+    }
+    void deallocate(T* p, size_t n) {
+      if (n * sizeof(T) < kHugeFrom) return std::allocator<T>().deallocate(p, n);
+      FreeHuge(p);
+    }
+    template <typename U>
+    bool operator==(const HugePageAllocator<U>&) const { return true; }
+  };
+
   struct Candidate {
     uint8_t tag;
     float score;  // log P(tag | word) - log P(tag): the emission up to a per-word constant
@@ -54,7 +77,7 @@ class PosTagger {
     const Entry* Find(std::string_view word, uint64_t hash) const;
     // Starts loading the slot a later Find(word, hash) reads first.
     void Prefetch(uint64_t hash) const {
-      if (slots_) __builtin_prefetch(&slots_[hash & mask_]);
+      if (!slots_.empty()) __builtin_prefetch(&slots_[hash & mask_]);
     }
     size_t size() const { return size_; }
 
@@ -66,10 +89,7 @@ class PosTagger {
       Entry entry;
       char text[kInline] = {};  // the word, or its offset in arena_ when longer than kInline
     };
-    struct Free {
-      void operator()(Slot* p) const;
-    };
-    std::unique_ptr<Slot[], Free> slots_;  // on huge pages where the system allows
+    std::vector<Slot, HugePageAllocator<Slot>> slots_;
     std::string arena_;
     size_t mask_ = 0;
     size_t size_ = 0;
@@ -92,7 +112,7 @@ class PosTagger {
   std::array<double, kMaxTags> tag_total_{};
   int start_tag_ = 0;  // sentence-final punctuation: what precedes a sentence's first word
   int jj_tag_ = -1;    // adjective: decides "-hyp-adj-" for hyphenated words
-  std::vector<Candidate> candidates_;
+  std::vector<Candidate, HugePageAllocator<Candidate>> candidates_;
   WordTable lexicon_;
   std::array<Entry, kClassCount> unknown_{};
 };
