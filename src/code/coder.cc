@@ -96,8 +96,11 @@ class Matcher {
   // The caller has checked VerbBlock::MayMatch.
   bool Match(const VerbPattern& p, Span pre, Span post, PatternMatch* m) const {
     int src = -1, tgt = -1;
-    if (!p.before.empty() && Seq(p.before, 0, pre.begin, pre.end, &src, &tgt) < 0) return false;
-    if (!p.after.empty() && Seq(p.after, 0, post.begin, post.end, &src, &tgt) < 0) return false;
+    if (!p.before.empty() &&
+        Seq(p.before, 0, pre.begin, pre.end, &src, &tgt, p.before_touches_verb ? int(pre.end) : -1) < 0)
+      return false;
+    if (!p.after.empty() && Seq(p.after, 0, post.begin, post.end, &src, &tgt, -1, p.after_touches_verb) < 0)
+      return false;
     m->pattern = &p;
     m->code = p.code;
     m->paired_code = p.paired_code;
@@ -109,18 +112,20 @@ class Matcher {
  private:
   // Matches elements [ei..] somewhere in [pos, end) in order, gaps allowed; returns the end of
   // the match or -1.
+  // `must_end` >= 0: the match must end there (the word right before the verb); `at_pos`: the
+  // first element must start at `pos` (the word right after the verb).
   int Seq(const std::vector<PatternElement>& els, size_t ei, uint32_t pos, uint32_t end, int* src,
-          int* tgt) const {
-    if (ei == els.size()) return static_cast<int>(pos);
+          int* tgt, int must_end = -1, bool at_pos = false) const {
+    if (ei == els.size()) return must_end < 0 || static_cast<int>(pos) == must_end ? static_cast<int>(pos) : -1;
     // Pattern words belong to the phrases right after the verb (or the previous word): a few
     // determiners and modifiers may intervene, but not a comma or a long stretch of text.
-    uint32_t limit = std::min<uint32_t>(end, pos + kMaxGap + 1);
+    uint32_t limit = std::min<uint32_t>(end, pos + (at_pos ? 1 : kMaxGap + 1));
     for (uint32_t p = pos; p < limit; ++p) {
       if (p > pos && tokens_[p - 1].norm == ",") break;
       int s = *src, t = *tgt;
       int next = One(els[ei], p, end, &s, &t);
       if (next < 0) continue;
-      int r = Seq(els, ei + 1, static_cast<uint32_t>(next), end, &s, &t);
+      int r = Seq(els, ei + 1, static_cast<uint32_t>(next), end, &s, &t, must_end);
       if (r >= 0) {
         *src = s;
         *tgt = t;
@@ -321,7 +326,15 @@ class CoderImpl : public Coder {
       r.how = "dictionary";
       if (r.actor.code.empty()) {
         // A role noun without a country ("the president"): the country in context.
-        if (const EventActor* s = ctx.Latest(false, true); s && !m.sector.empty()) {
+        if (!p_.role_country_from_context) {
+          // "White House security officials": the phrase's own actor already says whose.
+          bool owned = false;
+          for (int o : p.actors) owned = owned || !actors[o].code.empty();
+          if (m.sector.empty() || owned) return;
+          r.actor.code = "---" + m.sector;
+          r.actor.country = "---";
+          r.how = "role '" + m.text + "' without a country";
+        } else if (const EventActor* s = ctx.Latest(false, true); s && !m.sector.empty()) {
           r.actor.code = s->country + m.sector;
           r.actor.country = s->country;
           r.how = "role '" + m.text + "' with country from context " + s->country;
@@ -510,8 +523,14 @@ class CoderImpl : public Coder {
         // pattern words before "*" too ("&NEGATVAUXVRB * OVER EFFORTS", "ABRUPTLY * TALKS"):
         // when the subject ends where the group starts (or there is none), the stretch runs on
         // to the verb.
-        if (g.subject_phrases.empty()) pre = Span{g.span.begin, v};
-        else if (pre.end == g.span.begin) pre.end = v;
+        if (g.subject_phrases.empty()) {
+          pre = Span{g.span.begin, v};
+        } else {
+          // Adverbs between the subject and the group ("Romendacil unexpectedly won't clash").
+          uint32_t q = pre.end;
+          while (q < g.span.begin && tokens[q].tag.starts_with("RB")) ++q;
+          if (q == g.span.begin) pre.end = v;
+        }
         PatternMatch m;
         bool matched = false;
         for (size_t pi = 0; pi < b.patterns.size(); ++pi) {
@@ -978,9 +997,49 @@ class CoderImpl : public Coder {
         r.how = "pattern slot";
         return std::vector<Resolved>{r};
       };
-      if (choice.match.source_actor >= 0) sources = bound(choice.match.source_actor);
-      if (choice.match.target_actor >= 0) targets = bound(choice.match.target_actor);
+      const VerbPattern* pat = choice.match.pattern;
+      if (pat && pat->compound_before && !g.passive) {
+        // "Gondor and Osgiliath have renewed diplomatic ties" ("% * DIPLOMATIC [064:064]"): each
+        // conjunct acts on each other one.
+        targets = sources;
+        if (choice.match.target_actor >= 0 && choice.match.target_actor != choice.match.source_actor &&
+            !pat->compound_after)
+          targets = bound(choice.match.target_actor);  // "% * +": an explicit target
+      } else if (pat && pat->compound_after) {
+        // "agrees with the Philippines and France" ("* WITH %"): the conjoined object, whole.
+        if (choice.match.source_actor >= 0 && choice.match.source_actor != choice.match.target_actor)
+          sources = bound(choice.match.source_actor);
+        bool found = false;
+        for (auto& t : targets) found = found || t.mention == choice.match.target_actor;
+        if (!found) targets = bound(choice.match.target_actor);
+      } else {
+        if (choice.match.source_actor >= 0) sources = bound(choice.match.source_actor);
+        if (choice.match.target_actor >= 0) targets = bound(choice.match.target_actor);
+      }
 
+      // "LORIEN [ELR/GAL]": a dictionary entry that names several actors at once acts as each of
+      // them (PETRARCH's multiple codes); Phoenix entries have one code.
+      auto split_codes = [](std::vector<Resolved>& v) {
+        for (size_t i = 0; i < v.size(); ++i) {
+          if (v[i].actor.code.find('/') == std::string::npos) continue;
+          Resolved base = std::move(v[i]);
+          v.erase(v.begin() + static_cast<long>(i));
+          size_t at = i;
+          for (size_t b = 0; b <= base.actor.code.size();) {
+            size_t e = std::min(base.actor.code.find('/', b), base.actor.code.size());
+            if (e > b) {
+              Resolved r = base;
+              r.actor.code = base.actor.code.substr(b, e - b);
+              r.actor.country = r.actor.code.substr(0, std::min<size_t>(3, r.actor.code.size()));
+              v.insert(v.begin() + static_cast<long>(at++), std::move(r));
+            }
+            b = e + 1;
+          }
+          i = at - 1;
+        }
+      };
+      split_codes(sources);
+      split_codes(targets);
       if (notes) {
         std::string s = "  source:";
         for (auto& r : sources) s += " " + r.actor.code + " ('" + r.actor.text + "', " + r.how + ")";

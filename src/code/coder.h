@@ -27,6 +27,11 @@ struct CoderOptions {
   // and PETRARCH2 do; false (default) emits the reported direction only, as the PLOVER gold
   // standard counts it (the reversed events cost 3 points of full-match precision there).
   bool paired_events = false;
+  // "a senior official said": a role named without its country. true (default) takes the country
+  // from the document context or the sentence's only state, as measured on the PLOVER gold
+  // standard; false codes it with an unknown country ("---GOV"), as PETRARCH2 does (its
+  // validation suite expects it).
+  bool role_country_from_context = true;
 };
 
 // What the coder did with one sentence, for `communique explain`.

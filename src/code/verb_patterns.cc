@@ -393,7 +393,9 @@ class VerbPatternSet::Builder {
   }
 
   // Splits a pattern body into top-level items: words, {...} groups and (...) groups.
-  bool SplitItems(const std::string& body, std::vector<std::string>* items) {
+  // `joined`, when given, says for each item whether '_' ties it to the next ("NEW_&TIETYPES").
+  bool SplitItems(const std::string& body, std::vector<std::string>* items,
+                  std::vector<bool>* joined = nullptr) {
     size_t i = 0;
     while (i < body.size()) {
       char c = body[i];
@@ -412,6 +414,10 @@ class VerbPatternSet::Builder {
       if (c == '*') {  // the verb marker stands alone even when written "*WORD"
         items->push_back("*");
         ++i;
+        if (joined) {
+          joined->resize(items->size() - 1, false);
+          joined->push_back(i < body.size() && body[i] == '_');
+        }
         continue;
       }
       size_t e = i;
@@ -420,6 +426,10 @@ class VerbPatternSet::Builder {
         ++e;
       // "IN_*", "SUGGESTED_+": '_' joins words in TABARI; a lone '*' or actor mark stays whole.
       items->push_back(body.substr(i, e - i));
+      if (joined) {
+        joined->resize(items->size() - 1, false);
+        joined->push_back(e < body.size() && body[e] == '_');
+      }
       i = e;
     }
     return true;
@@ -547,10 +557,33 @@ class VerbPatternSet::Builder {
     std::string body = t.substr(1, open - 1);
     // "**" is an older spelling of the verb marker.
     for (size_t k; (k = body.find("**")) != std::string::npos;) body.replace(k, 2, "*");
-    std::vector<std::string> items;
-    if (!SplitItems(body, &items)) {
+    std::vector<std::string> split;
+    std::vector<bool> joined;
+    if (!SplitItems(body, &split, &joined)) {
       Error("unbalanced brackets in pattern: " + t);
       return;
+    }
+    joined.resize(split.size(), false);
+    // Words tied by '_' ("NEW_&TIETYPES_RELATIONS") must be consecutive, as in a {..} phrase;
+    // words apart may have a few words between them.
+    std::vector<std::string> items;
+    auto plain = [](const std::string& x) {
+      return !x.empty() && (std::isalnum(static_cast<unsigned char>(x[0])) || x[0] == '&');
+    };
+    bool touches_before = false, touches_after = false;
+    for (size_t i = 0; i < split.size(); ++i) {
+      // "RECENTLY_*", "*_PLEASANT": the word is right next to the verb.
+      if (split[i] == "*") {
+        touches_before = i > 0 && joined[i - 1] && plain(split[i - 1]);
+        touches_after = joined[i] && i + 1 < split.size() && plain(split[i + 1]);
+      }
+      if (!(plain(split[i]) && joined[i] && i + 1 < split.size() && plain(split[i + 1]))) {
+        items.push_back(split[i]);
+        continue;
+      }
+      std::string group = "{" + split[i];
+      while (i + 1 < split.size() && joined[i] && plain(split[i + 1])) group += " " + split[++i];
+      items.push_back(group + "}");
     }
     bool seen_verb = false;
     for (const std::string& item : items) {
@@ -580,10 +613,19 @@ class VerbPatternSet::Builder {
       Error("pattern without the verb marker '*': " + t);
       return;
     }
+    p.before_touches_verb = touches_before && !p.before.empty();
+    p.after_touches_verb = touches_after && !p.after.empty();
     p.text = Trim(t.substr(0, open));
     p.file = file_;
     p.line = static_cast<uint32_t>(line_);
     p.specificity = Specificity(p.before) + Specificity(p.after);
+    auto has_compound = [](const std::vector<PatternElement>& els, auto& self) -> bool {
+      for (const PatternElement& e : els)
+        if (e.kind == PatternElement::Kind::kCompound || self(e.children, self)) return true;
+      return false;
+    };
+    p.compound_before = has_compound(p.before, has_compound);
+    p.compound_after = has_compound(p.after, has_compound);
     for (const PatternElement& e : p.before)
       for (const WordSeq& alt : e.alternatives)
         for (uint32_t w : alt)

@@ -45,6 +45,13 @@ struct VerbPattern {
   // The pattern names a negation before the verb ("&NEGATVAUXVRB * OVER EFFORTS", "HAS NOT *"):
   // it says what the negated verb means, so a negated clause is coded with it.
   bool negated = false;
+  // "%" (a compound actor): before "*" ("% * [030:030]", "Gondor and Osgiliath agree") the
+  // conjoined subjects act on one another; after it ("* WITH %") the conjuncts are the targets.
+  bool compound_before = false;
+  bool compound_after = false;
+  // "RECENTLY_*" / "*_PLEASANT": '_' ties the nearest word to the verb, with nothing between.
+  bool before_touches_verb = false;
+  bool after_touches_verb = false;
   // Prefilter: for every word element, the first word of each alternative. A pattern can only
   // match a sentence holding at least one word of every such set.
   std::vector<std::vector<uint32_t>> required;

@@ -133,3 +133,40 @@ CLASH
 
 }  // namespace
 }  // namespace communique::code
+
+namespace communique::code {
+namespace {
+
+TEST(VerbPatterns, UnderscoreTiesWordsTogetherAndToTheVerb) {
+  constexpr const char* kTied = R"(
+&TIETYPES
++ECONOMIC
+
+--- ABANDON [345] ---
+ABANDON
+- * NEW_&TIETYPES_RELATIONS [903]
+- RECENTLY_* [025]
+- % * [030:030]
+- * WITH % [031]
+)";
+  auto set = VerbPatternSet::FromText(kTied, "u.txt", nullptr);
+  const VerbBlock& b = set->block(0);
+  ASSERT_EQ(b.patterns.size(), 4u);
+  const VerbPattern* tied = nullptr;
+  for (auto& p : b.patterns)
+    if (p.code == "903") tied = &p;
+  ASSERT_NE(tied, nullptr);
+  // One element of consecutive words ("new economic relations"), not three with gaps allowed.
+  ASSERT_EQ(tied->after.size(), 1u);
+  std::vector<std::string> words;
+  for (uint32_t w : tied->after[0].alternatives[0]) words.emplace_back(set->Word(w));
+  EXPECT_EQ(words, (std::vector<std::string>{"new", "economic", "relations"}));
+  for (auto& p : b.patterns) {
+    EXPECT_EQ(p.before_touches_verb, p.code == "025") << p.text;
+    EXPECT_EQ(p.compound_before, p.code == "030") << p.text;
+    EXPECT_EQ(p.compound_after, p.code == "031") << p.text;
+  }
+}
+
+}  // namespace
+}  // namespace communique::code

@@ -237,6 +237,7 @@ code::CoderOptions TabariOptions(const std::string& fixtures_dir, const std::str
   o.data_dir = data_dir;
   o.future_as_intent = false;  // both coders code "will X" as X
   o.paired_events = true;      // and emit both halves of "[032:033]"
+  o.role_country_from_context = false;  // a role without its country stays without one
   o.verb_files = {d + "TABARI.Demo.verbs"};
   o.dictionaries.actors = {d + "TABARI.Demo.actors"};
   o.dictionaries.agents = {d + "Validate.agents"};
@@ -249,6 +250,7 @@ code::CoderOptions PetrarchOptions(const std::string& fixtures_dir, const std::s
   o.data_dir = data_dir;
   o.future_as_intent = false;  // both coders code "will X" as X
   o.paired_events = true;      // and emit both halves of "[032:033]"
+  o.role_country_from_context = false;  // "a senior official said": ---GOV
   o.verb_files = {d + "PETR.Validate.verbs.txt"};
   o.dictionaries.actors = {d + "PETR.Validate.actors.txt"};
   o.dictionaries.agents = {d + "PETR.Validate.agents.txt"};
