@@ -403,9 +403,9 @@ CompiledDictionary::TrieIndex CompiledDictionary::MakeIndex(const WordTable& wor
   return index;
 }
 
-void CompiledDictionary::FindRoots(const TrieIndex& index, const WordTable& words, std::vector<Unit>* units) {
-  for (Unit& u : *units) u.root_child = index.first_words.MayContain(u.hash) ? 0 : kNone;
-  for (Unit& u : *units) {
+void CompiledDictionary::FindRoots(const TrieIndex& index, const WordTable& words, std::span<Unit> units) {
+  for (Unit& u : units) u.root_child = index.first_words.MayContain(u.hash) ? 0 : kNone;
+  for (Unit& u : units) {
     if (u.root_child == kNone) continue;
     LookUp(words, &u);
     u.root_child = u.id == kNone ? kNone : index.root_child[u.id];
@@ -449,43 +449,59 @@ uint32_t CompiledDictionary::Child(uint32_t node, uint32_t word) const {
   return edges_.Find((uint64_t{node} << 32) | word);
 }
 
-void CompiledDictionary::BuildUnits(const std::vector<Token>& tokens, std::string* arena,
-                                    std::vector<Unit>* units) {
+std::span<CompiledDictionary::Unit> CompiledDictionary::BuildUnits(const std::vector<Token>& tokens,
+                                                                   std::string* arena, UnitBuffer* buffer) {
   thread_local std::vector<std::pair<uint32_t, uint32_t>> spans;  // split units: (offset, size)
-  thread_local std::vector<uint32_t> split_units;                 // index in units of each span
+  thread_local std::vector<uint32_t> split_units;                 // index of each span's unit
   arena->clear();
   spans.clear();
   split_units.clear();
-  units->clear();
-  units->reserve(tokens.size() * 2);
-  auto add = [&](uint32_t t) -> Unit& {
-    Unit& u = units->emplace_back();
+  // Room for `needed` units, keeping the first `kept`.
+  auto reserve = [&](size_t needed, size_t kept) {
+    if (buffer->capacity >= needed) return;
+    size_t capacity = std::max(needed, buffer->capacity * 2);
+    auto data = std::make_unique<Unit[]>(capacity);
+    std::copy(buffer->data.get(), buffer->data.get() + kept, data.get());
+    buffer->data = std::move(data);
+    buffer->capacity = capacity;
+  };
+  reserve(tokens.size(), 0);
+  size_t count = 0;
+  auto add = [&](uint32_t t, std::string_view text, uint64_t hash) {
+    Unit& u = buffer->data[count++];
+    u.text = text;
+    u.hash = hash;
     u.token = t;
-    return u;
+    u.id = kNone;
+    u.root_child = kNone;
+    u.common = false;
+    u.looked_up = false;
   };
   for (uint32_t t = 0; t < tokens.size(); ++t) {
     std::string_view norm = tokens[t].norm;
-    if (NeedsSplitting(norm)) {
-      size_t first = spans.size();
-      AppendMatchUnits(norm, arena, &spans);
-      for (size_t k = first; k < spans.size(); ++k) {
-        split_units.push_back(static_cast<uint32_t>(units->size()));
-        add(t);
-      }
-    } else if (!norm.empty()) {
-      Unit& u = add(t);
-      u.text = norm;
-      u.ends = WordEnds(norm);
-      u.hash = u.ends.Hash(norm.size());
+    // The integers loaded for the hash hold every byte of a word of up to 16 bytes: the test for
+    // bytes that need splitting reads them instead of the bytes one by one.
+    WordEnds ends(norm);
+    bool split = norm.size() <= 16 ? HasSplitByte(ends.head) || HasSplitByte(ends.tail) : NeedsSplitting(norm);
+    if (!split) {
+      if (!norm.empty()) add(t, norm, ends.Hash(norm.size()));
+      continue;
+    }
+    size_t first = spans.size();
+    AppendMatchUnits(norm, arena, &spans);
+    reserve(count + (spans.size() - first) + (tokens.size() - t - 1), count);
+    for (size_t k = first; k < spans.size(); ++k) {
+      split_units.push_back(static_cast<uint32_t>(count));
+      add(t, std::string_view(), 0);
     }
   }
   // The arena no longer grows: the split units' views into it are stable.
   for (size_t k = 0; k < spans.size(); ++k) {
-    Unit& u = (*units)[split_units[k]];
+    Unit& u = buffer->data[split_units[k]];
     u.text = std::string_view(arena->data() + spans[k].first, spans[k].second);
-    u.ends = WordEnds(u.text);
-    u.hash = u.ends.Hash(u.text.size());
+    u.hash = WordEnds(u.text).Hash(u.text.size());
   }
+  return std::span<Unit>(buffer->data.get(), count);
 }
 
 bool CompiledDictionary::Capitalized(std::string_view sentence, const std::vector<Token>& tokens,
@@ -505,10 +521,10 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
                                                          std::optional<Date> date,
                                                          DocumentContext* doc) const {
   thread_local std::string arena;
-  thread_local std::vector<Unit> units;
+  thread_local UnitBuffer buffer;
   thread_local std::vector<Match> matches;
-  BuildUnits(tokens, &arena, &units);
-  FindRoots(index_, words_, &units);
+  const std::span<Unit> units = BuildUnits(tokens, &arena, &buffer);
+  FindRoots(index_, words_, units);
   matches.clear();
   const bool cased = !sentence.empty();
   const bool fuzzy = cased && !lexicon_.empty();
@@ -658,7 +674,7 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
 
 std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
                                                       const std::vector<Token>& tokens,
-                                                      const std::vector<Unit>& units,
+                                                      std::span<const Unit> units,
                                                       std::vector<Match>& matches,
                                                       std::optional<Date> date) const {
   std::vector<ActorMention> out;
@@ -941,9 +957,9 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
 
 bool CompiledDictionary::IsDiscarded(const std::vector<Token>& tokens) const {
   thread_local std::string arena;
-  thread_local std::vector<Unit> units;
-  BuildUnits(tokens, &arena, &units);
-  FindRoots(discard_index_, discard_words_, &units);
+  thread_local UnitBuffer buffer;
+  const std::span<Unit> units = BuildUnits(tokens, &arena, &buffer);
+  FindRoots(discard_index_, discard_words_, units);
   const size_t n = units.size();
   for (size_t i = 0; i < n; ++i) {
     uint32_t node = 0;

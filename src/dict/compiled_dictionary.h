@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -64,10 +66,9 @@ class CompiledDictionary final : public DictionarySet {
   // One word of the sentence as the matcher sees it. The word table is consulted only for the
   // words that need it (LookUp): most words begin no phrase, and the first-word filter says so.
   struct Unit {
-    uint32_t token = 0;  // index of the token it came from
     std::string_view text;
-    WordEnds ends;
-    uint64_t hash = 0;
+    uint64_t hash = 0;       // WordEnds(text).Hash(text.size())
+    uint32_t token = 0;      // index of the token it came from
     uint32_t id = kNone;     // vocabulary id, kNone when no phrase has this word (after LookUp)
     uint32_t root_child = kNone;  // the root's child for this word (after FindRoots)
     bool common = false;     // an ordinary English word, from the lexicon (after LookUp)
@@ -76,7 +77,7 @@ class CompiledDictionary final : public DictionarySet {
   static void LookUp(const WordTable& words, Unit* u) {
     if (u->looked_up) return;
     u->looked_up = true;
-    if (const WordTable::Entry* e = words.Find(u->text, u->ends, u->hash)) {
+    if (const WordTable::Entry* e = words.Find(u->text, WordEnds(u->text), u->hash)) {
       u->id = e->id;
       u->common = (e->flags & WordTable::kCommon) != 0;
     }
@@ -100,7 +101,7 @@ class CompiledDictionary final : public DictionarySet {
   };
   // Sets Unit::root_child of every unit, word table lookups only for the words the filter
   // passes. One loop over the sentence, so that the memory reads of different words overlap.
-  static void FindRoots(const TrieIndex& index, const WordTable& words, std::vector<Unit>* units);
+  static void FindRoots(const TrieIndex& index, const WordTable& words, std::span<Unit> units);
   static uint64_t EdgeHash(uint32_t node, uint64_t word_hash) {
     return Mix(word_hash ^ (uint64_t{node} * 0x9e3779b97f4a7c15ull));
   }
@@ -124,10 +125,16 @@ class CompiledDictionary final : public DictionarySet {
                           std::vector<Stem>* stems);
   // The sentence's match units (not yet looked up); unit text that differs from Token::norm lives
   // in `arena`.
-  static void BuildUnits(const std::vector<Token>& tokens, std::string* arena, std::vector<Unit>* units);
+  // Per-thread storage of units, grown and never shrunk: building a sentence's units is plain
+  // stores.
+  struct UnitBuffer {
+    std::unique_ptr<Unit[]> data;
+    size_t capacity = 0;
+  };
+  static std::span<Unit> BuildUnits(const std::vector<Token>& tokens, std::string* arena, UnitBuffer* buffer);
   bool Capitalized(std::string_view sentence, const std::vector<Token>& tokens, uint32_t t) const;
   std::vector<ActorMention> Compose(std::string_view sentence, const std::vector<Token>& tokens,
-                                    const std::vector<Unit>& units, std::vector<Match>& matches,
+                                    std::span<const Unit> units, std::vector<Match>& matches,
                                     std::optional<Date> date) const;
 
   DictionaryModel model_;

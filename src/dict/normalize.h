@@ -42,6 +42,20 @@ inline bool NeedsSplitting(std::string_view word) {
   return false;
 }
 
+// The same test on eight bytes at once (bytes of value 0 count as none of them): true when any
+// byte of `x` is one of kSplitBytes. Lets the matcher test a word from the integers it loads
+// for hashing anyway (WordEnds).
+inline bool HasSplitByte(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  auto has_zero = [&](uint64_t v) { return ((v - kOnes) & ~v & kHigh) != 0; };
+  auto has = [&](unsigned char c) { return has_zero(x ^ (kOnes * c)); };
+  // 'A'..'Z': among bytes below 0x80, those >= 0x41 and not >= 0x5B (no carries between bytes:
+  // with the high bits cleared every sum stays below 0x100).
+  const uint64_t low = x & ~kHigh;
+  const uint64_t upper = (low + kOnes * (0x80 - 'A')) & ~(low + kOnes * (0x80 - 'Z' - 1)) & ~x & kHigh;
+  return upper != 0 || has('-') || has('.') || has('\'') || has('`') || has(0xE2);
+}
+
 // Transliteration key of a name word, for spelling-tolerant matching of person names:
 // "Tokayev"/"Toqaev" -> "tokaev", "Lukashenko"/"Lukashenka" -> "lukashenko",
 // "Pashinyan"/"Pashinian" -> "pashinian", "Rahmon"/"Rakhmon" -> "rahmon". Rules (in order):
