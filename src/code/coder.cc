@@ -97,7 +97,8 @@ class Matcher {
   bool Match(const VerbPattern& p, Span pre, Span post, PatternMatch* m) const {
     int src = -1, tgt = -1;
     if (!p.before.empty() &&
-        Seq(p.before, 0, pre.begin, pre.end, &src, &tgt, p.before_touches_verb ? int(pre.end) : -1) < 0)
+        Seq(p.before, 0, pre.begin, pre.end, &src, &tgt, p.before_touches_verb ? int(pre.end) : -1, false,
+            /*free_start=*/true) < 0)
       return false;
     if (!p.after.empty() && Seq(p.after, 0, post.begin, post.end, &src, &tgt, -1, p.after_touches_verb) < 0)
       return false;
@@ -115,13 +116,15 @@ class Matcher {
   // `must_end` >= 0: the match must end there (the word right before the verb); `at_pos`: the
   // first element must start at `pos` (the word right after the verb).
   int Seq(const std::vector<PatternElement>& els, size_t ei, uint32_t pos, uint32_t end, int* src,
-          int* tgt, int must_end = -1, bool at_pos = false) const {
+          int* tgt, int must_end = -1, bool at_pos = false, bool free_start = false) const {
     if (ei == els.size()) return must_end < 0 || static_cast<int>(pos) == must_end ? static_cast<int>(pos) : -1;
     // Pattern words belong to the phrases right after the verb (or the previous word): a few
     // determiners and modifiers may intervene, but not a comma or a long stretch of text.
-    uint32_t limit = std::min<uint32_t>(end, pos + (at_pos ? 1 : kMaxGap + 1));
+    // Before the verb, the first pattern word may be anywhere in the subject's stretch
+    // ("Romendacil most certainly really did not clash": the pattern names "really did not").
+    uint32_t limit = free_start ? end : std::min<uint32_t>(end, pos + (at_pos ? 1 : kMaxGap + 1));
     for (uint32_t p = pos; p < limit; ++p) {
-      if (p > pos && tokens_[p - 1].norm == ",") break;
+      if (p > pos && tokens_[p - 1].norm == "," && !free_start) break;
       int s = *src, t = *tgt;
       int next = One(els[ei], p, end, &s, &t);
       if (next < 0) continue;
@@ -600,6 +603,13 @@ class CoderImpl : public Coder {
     // after a modal (base form) and, ending in -ed, right after a proper noun (past tense).
     for (size_t i = 1; i < tokens.size(); ++i) {
       Token& t = tokens[i];
+      // "has celebrated Eid": after a form of "have", an -ed word the verb dictionary knows is
+      // the perfect's participle, not an adjective.
+      if ((t.tag == "JJ" || t.tag == "NN") && t.norm.size() > 4 && t.norm.ends_with("ed") &&
+          In(tokens[i - 1].norm, {"has", "have", "had"}) && p_.verbs->Forms(ids[i])) {
+        t.tag = "VBN";
+        continue;
+      }
       if (t.tag != "NN" || !p_.verbs->Forms(ids[i])) continue;
       const std::string& prev = tokens[i - 1].tag;
       if (prev == "MD") t.tag = "VB";

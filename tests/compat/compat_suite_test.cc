@@ -11,8 +11,8 @@
 namespace communique::compat {
 namespace {
 
-constexpr int kTabariFloor = 202;
-constexpr int kPetrarchFloor = 199;
+constexpr int kTabariFloor = 207;
+constexpr int kPetrarchFloor = 205;
 
 const std::string kFixtures = COMMUNIQUE_FIXTURES;
 const std::string kData = std::string(COMMUNIQUE_SOURCE_DIR) + "/data";
