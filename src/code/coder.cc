@@ -329,7 +329,9 @@ class CoderImpl : public Coder {
       r.how = "dictionary";
       if (r.actor.code.empty()) {
         // A role noun without a country ("the president"): the country in context.
-        if (!p_.role_country_from_context) {
+        if (p_.role_without_country == CoderOptions::RoleWithoutCountry::kNone) {
+          return;
+        } else if (p_.role_without_country == CoderOptions::RoleWithoutCountry::kUnknown) {
           // "White House security officials": the phrase's own actor already says whose.
           bool owned = false;
           for (int o : p.actors) owned = owned || !actors[o].code.empty();

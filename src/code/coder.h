@@ -3,6 +3,7 @@
 // and safe to share between threads.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,11 +28,12 @@ struct CoderOptions {
   // and PETRARCH2 do; false (default) emits the reported direction only, as the PLOVER gold
   // standard counts it (the reversed events cost 3 points of full-match precision there).
   bool paired_events = false;
-  // "a senior official said": a role named without its country. true (default) takes the country
-  // from the document context or the sentence's only state, as measured on the PLOVER gold
-  // standard; false codes it with an unknown country ("---GOV"), as PETRARCH2 does (its
-  // validation suite expects it).
-  bool role_country_from_context = true;
+  // "a senior official said": a role named without its country. kFromContext (default) takes the
+  // country from the document context or the sentence's only state, as measured on the PLOVER
+  // gold standard; kUnknown codes it with an unknown country ("---GOV"), as PETRARCH2 does;
+  // kNone makes it no actor, as TABARI does (their validation suites expect these).
+  enum class RoleWithoutCountry : uint8_t { kFromContext, kUnknown, kNone };
+  RoleWithoutCountry role_without_country = RoleWithoutCountry::kFromContext;
 };
 
 // What the coder did with one sentence, for `communique explain`.

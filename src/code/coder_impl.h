@@ -20,7 +20,8 @@ struct CoderParts {
   std::shared_ptr<const Gazetteer> gazetteer;  // optional: event locations, capitals as actors
   bool future_as_intent = true;                // see CoderOptions
   bool paired_events = false;                  // see CoderOptions
-  bool role_country_from_context = true;       // see CoderOptions
+  CoderOptions::RoleWithoutCountry role_without_country =
+      CoderOptions::RoleWithoutCountry::kFromContext;  // see CoderOptions
 };
 
 std::unique_ptr<Coder> MakeCoder(CoderParts parts);

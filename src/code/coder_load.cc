@@ -18,7 +18,7 @@ std::unique_ptr<Coder> Coder::Load(const CoderOptions& options, const ErrorSink&
   parts.dictionaries = DictionarySet::Load(files, errors);
   parts.future_as_intent = options.future_as_intent;
   parts.paired_events = options.paired_events;
-  parts.role_country_from_context = options.role_country_from_context;
+  parts.role_without_country = options.role_without_country;
   return MakeCoder(std::move(parts));
 }
 

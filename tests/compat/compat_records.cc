@@ -74,11 +74,19 @@ std::string Category(std::string_view id) {
 bool ParseTabariMarkup(std::string comment, CompatRecord* r, std::string* error) {
   // "\n" written literally is TABARI's display line break.
   for (size_t p; (p = comment.find("\\n")) != std::string::npos;) comment.replace(p, 2, " ");
-  // [ ... ] is a human explanation and may itself mention braces ("coded in {}").
-  for (size_t open; (open = comment.find('[')) != std::string::npos;) {
+  // [ ... ] is a human explanation and may itself mention braces ("coded in {}"); inside an
+  // option ("{ OPTION: DEFAULT: SOURCE [DEFSRC] ... }") brackets hold the option's values.
+  for (size_t from = 0, open; (open = comment.find('[', from)) != std::string::npos;) {
+    size_t option = comment.rfind("{ OPTION:", open), option2 = comment.rfind("{OPTION:", open);
+    if (option == std::string::npos || (option2 != std::string::npos && option2 > option)) option = option2;
+    if (option != std::string::npos && comment.find('}', option) > open) {
+      from = open + 1;
+      continue;
+    }
     size_t close = comment.find(']', open);
     if (close == std::string::npos) break;
     comment.erase(open, close - open + 1);
+    from = open;
   }
   bool unchecked = false, events = false, none = false, discard = false, reject = false;
   size_t pos = 0;

@@ -11,7 +11,7 @@
 namespace communique::compat {
 namespace {
 
-constexpr int kTabariFloor = 207;
+constexpr int kTabariFloor = 211;
 constexpr int kPetrarchFloor = 205;
 
 const std::string kFixtures = COMMUNIQUE_FIXTURES;
