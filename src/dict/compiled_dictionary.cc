@@ -360,29 +360,57 @@ CompiledDictionary::CompiledDictionary(DictionaryModel model, Lexicon lexicon,
                                   (g.prefix ? g.code + "~" : "~" + g.code) + "] (" + file_names_[g.file] +
                                   ":" + std::to_string(g.line) + ")");
   AttachStems(&pending_discard_stems, &discard_nodes_, &discard_stems_);
+  next_word_id_ = RenumberWords(&words_, next_word_id_, &edges_, nodes_.size());
+  next_discard_word_ = RenumberWords(&discard_words_, next_discard_word_, &discard_edges_, discard_nodes_.size());
   words_.Compact();
   edges_.Compact();
   index_ = MakeIndex(words_, next_word_id_, edges_, nodes_);
   discard_index_ = MakeIndex(discard_words_, next_discard_word_, discard_edges_, discard_nodes_);
 }
 
+uint32_t CompiledDictionary::RenumberWords(WordTable* words, uint32_t word_count, EdgeTable* edges,
+                                           size_t node_count) {
+  std::vector<uint32_t> renumbered(word_count, kNone);
+  edges->ForEach([&](uint64_t key, uint32_t child) {
+    if ((key >> 32) == 0) renumbered[static_cast<uint32_t>(key)] = child;
+  });
+  uint32_t next = static_cast<uint32_t>(node_count);
+  for (uint32_t& id : renumbered)
+    if (id == kNone) id = next++;
+  std::vector<std::string_view> spelled;
+  words->ForEach([&](std::string_view w, const WordTable::Entry& e) {
+    if (e.id != WordTable::kNoId) spelled.push_back(w);
+  });
+  // Copies: Insert may move the table's own storage.
+  std::vector<std::string> copies(spelled.begin(), spelled.end());
+  for (const std::string& w : copies) {
+    WordTable::Entry& e = words->Insert(w);
+    e.id = renumbered[e.id];
+  }
+  EdgeTable fresh;
+  fresh.Reserve(edges->size());
+  edges->ForEach([&](uint64_t key, uint32_t child) {
+    fresh.Insert((key & 0xffffffff00000000ull) | renumbered[static_cast<uint32_t>(key)], child);
+  });
+  *edges = std::move(fresh);
+  return next;
+}
+
 CompiledDictionary::TrieIndex CompiledDictionary::MakeIndex(const WordTable& words, uint32_t word_count,
                                                             const EdgeTable& edges,
                                                             const std::vector<Node>& nodes) {
   TrieIndex index;
-  index.root_child.assign(word_count, kNone);
   index.flags.assign(nodes.size(), 0);
-  edges.ForEach([&](uint64_t key, uint32_t child) {
+  size_t first_words = 0;
+  edges.ForEach([&](uint64_t key, uint32_t) {
     uint32_t parent = static_cast<uint32_t>(key >> 32);
     index.flags[parent] |= kHasChildren;
-    if (parent == 0) index.root_child[static_cast<uint32_t>(key)] = child;
+    first_words += parent == 0;
   });
   std::vector<uint64_t> hash_of(word_count, 0);
   words.ForEach([&](std::string_view w, const WordTable::Entry& e) {
     if (e.id != WordTable::kNoId) hash_of[e.id] = WordEnds(w).Hash(w.size());
   });
-  size_t first_words = 0;
-  for (uint32_t child : index.root_child) first_words += child != kNone;
   index.first_words = WordFilter(first_words);
   index.edges = WordFilter(edges.size() - first_words);
   edges.ForEach([&](uint64_t key, uint32_t) {
@@ -408,7 +436,8 @@ void CompiledDictionary::FindRoots(const TrieIndex& index, const WordTable& word
   for (Unit& u : units) {
     if (u.root_child == kNone) continue;
     LookUp(words, &u);
-    u.root_child = u.id == kNone ? kNone : index.root_child[u.id];
+    // A word that begins a phrase has the id of the root's child for it (RenumberWords).
+    u.root_child = u.id < index.flags.size() ? u.id : kNone;
   }
 }
 

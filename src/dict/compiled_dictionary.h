@@ -95,7 +95,6 @@ class CompiledDictionary final : public DictionarySet {
   // id) and each node's flags.
   struct TrieIndex {
     WordFilter first_words;            // words that begin a phrase, by word hash (every word asks)
-    std::vector<uint32_t> root_child;  // by word id
     WordFilter edges;                  // (node, word) pairs below the root: EdgeHash
     std::vector<uint8_t> flags;        // by node
   };
@@ -105,6 +104,10 @@ class CompiledDictionary final : public DictionarySet {
   static uint64_t EdgeHash(uint32_t node, uint64_t word_hash) {
     return Mix(word_hash ^ (uint64_t{node} * 0x9e3779b97f4a7c15ull));
   }
+  // Gives each word that begins a phrase the id of the root's child for it, and every other word
+  // an id past the last node, so that a word's id is its first step in the trie. Returns the
+  // number of ids.
+  static uint32_t RenumberWords(WordTable* words, uint32_t word_count, EdgeTable* edges, size_t node_count);
   static TrieIndex MakeIndex(const WordTable& words, uint32_t word_count, const EdgeTable& edges,
                              const std::vector<Node>& nodes);
   struct Match {
