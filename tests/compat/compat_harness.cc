@@ -85,7 +85,7 @@ bool Discarded(const DictionarySet& dict, const code::SentenceAnalysis& a) {
   return false;
 }
 
-SuiteReport RunSuite(std::string name, std::vector<CompatRecord> records,
+SuiteReport RunSuite(std::string name, const std::string& records_file, std::vector<CompatRecord> records,
                      const code::CoderOptions& options, bool ordered, const ErrorSink& errors) {
   SuiteReport report;
   report.suite = std::move(name);
@@ -108,7 +108,11 @@ SuiteReport RunSuite(std::string name, std::vector<CompatRecord> records,
     RecordResult res;
     res.record = r;
     res.options_in_effect = options_in_effect;
-    code::SentenceAnalysis a = coder->Explain(r.text, r.date);
+    // Bad input is reported and not coded, as PETRARCH rejects it.
+    if (!r.input_error.empty() && errors)
+      errors(InputError{records_file, r.line, 0, r.id + ": " + r.input_error});
+    code::SentenceAnalysis a = r.input_error.empty() ? coder->Explain(r.text, r.date) : code::SentenceAnalysis{};
+    if (!r.input_error.empty()) res.note = "input rejected: " + r.input_error;
     res.notes = a.notes;
     // TABARI counts words as the text's blank-separated items.
     size_t words = 0;
@@ -263,17 +267,17 @@ code::CoderOptions PetrarchOptions(const std::string& fixtures_dir, const std::s
 
 SuiteReport RunTabariSuite(const std::string& fixtures_dir, const std::string& data_dir,
                            const ErrorSink& errors) {
-  TabariSuite suite =
-      ReadTabariRecords(fixtures_dir + "/compat/tabari/Validate.text", errors);
-  return RunSuite("TABARI", std::move(suite.records), TabariOptions(fixtures_dir, data_dir),
+  const std::string file = fixtures_dir + "/compat/tabari/Validate.text";
+  TabariSuite suite = ReadTabariRecords(file, errors);
+  return RunSuite("TABARI", file, std::move(suite.records), TabariOptions(fixtures_dir, data_dir),
                   /*ordered=*/true, errors);
 }
 
 SuiteReport RunPetrarchSuite(const std::string& fixtures_dir, const std::string& data_dir,
                              const ErrorSink& errors) {
-  PetrarchSuite suite =
-      ReadPetrarchRecords(fixtures_dir + "/compat/petrarch2/PETR.UnitTest.records.xml", errors);
-  return RunSuite("PETRARCH2", std::move(suite.records), PetrarchOptions(fixtures_dir, data_dir),
+  const std::string file = fixtures_dir + "/compat/petrarch2/PETR.UnitTest.records.xml";
+  PetrarchSuite suite = ReadPetrarchRecords(file, errors);
+  return RunSuite("PETRARCH2", file, std::move(suite.records), PetrarchOptions(fixtures_dir, data_dir),
                   /*ordered=*/false, errors);
 }
 

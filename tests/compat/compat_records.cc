@@ -350,6 +350,17 @@ PetrarchSuite ReadPetrarchRecords(const std::string& path, const ErrorSink& erro
       if (Is(c, "Text")) {
         r.text = CollapseSpace(Content(c));
         has_text = true;
+      } else if (Is(c, "Parse")) {
+        // The parse tree is part of PETRARCH's input (communique does not use it): a tree whose
+        // brackets do not balance is bad input, rejected before coding.
+        int depth = 0;
+        bool negative = false;
+        for (char ch : Content(c)) {
+          depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
+          negative = negative || depth < 0;
+        }
+        if (depth != 0 || negative)
+          r.input_error = "unbalanced brackets in <Parse> (line " + std::to_string(xmlGetLineNo(c)) + ")";
       } else if (Is(c, "EventCoding")) {
         has_coding = true;
         if (HasAttr(c, "noevents")) {

@@ -38,6 +38,8 @@ struct CompatRecord {
   Expect expect = Expect::kEvents;
   std::vector<ExpectedEvent> events;
   std::string error;                 // PETRARCH error kind ("dateline")
+  std::string input_error;           // why the record's own input is malformed (an unbalanced
+                                     // PETRARCH <Parse>), "" when it is sound
   std::vector<std::string> options;  // kOption: the commands ("SET: TIME SHIFT = FALSE",
                                      // "new_actor_length=4")
   bool checked = true;               // false: not a pass/fail test (see skip_reason)

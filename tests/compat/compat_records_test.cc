@@ -158,6 +158,13 @@ TEST(PetrarchRecords, CountsOfTheUnitTests) {
   EXPECT_EQ(r->events[0], (ExpectedEvent{"ARN", "GON", "064", ""}));
   EXPECT_EQ(r->text.rfind("Arnor is about to restore full diplomatic ties with Gondor", 0), 0u);
   EXPECT_FALSE(Find(s.records, "DEMO-04")->checked);  // sentence="false"
+  // ERROR-02 and ERROR-03 give PETRARCH parse trees with unbalanced brackets: bad input; every
+  // other record's tree balances.
+  int bad_input = 0;
+  for (const auto& x : s.records) bad_input += !x.input_error.empty();
+  EXPECT_EQ(bad_input, 2);
+  EXPECT_NE(Find(s.records, "ERROR-02")->input_error, "");
+  EXPECT_NE(Find(s.records, "ERROR-03")->input_error, "");
 }
 
 TEST(PetrarchRecords, MalformedInput) {

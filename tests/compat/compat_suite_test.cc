@@ -12,7 +12,7 @@ namespace communique::compat {
 namespace {
 
 constexpr int kTabariFloor = 211;
-constexpr int kPetrarchFloor = 205;
+constexpr int kPetrarchFloor = 207;
 
 const std::string kFixtures = COMMUNIQUE_FIXTURES;
 const std::string kData = std::string(COMMUNIQUE_SOURCE_DIR) + "/data";
