@@ -119,6 +119,20 @@ uint64_t Fold(uint64_t a, uint64_t b) {
   unsigned __int128 r = static_cast<unsigned __int128>(a) * b;
   return static_cast<uint64_t>(r) ^ static_cast<uint64_t>(r >> 64);
 }
+// Whether any byte of `s` is outside ASCII, a word at a time.
+bool HasNonAscii(std::string_view s) {
+  const char* p = s.data();
+  const size_t n = s.size();
+  if (n >= 8) {
+    uint64_t bits = Load64(p + n - 8);
+    for (size_t i = 0; i + 8 < n; i += 8) bits |= Load64(p + i);
+    return (bits & 0x8080808080808080ull) != 0;
+  }
+  if (n >= 4) return ((Load32(p) | Load32(p + n - 4)) & 0x80808080u) != 0;
+  if (n == 0) return false;
+  return ((p[0] | p[n >> 1] | p[n - 1]) & 0x80) != 0;
+}
+
 // a[0, n) == b[0, n) for n <= 16 without a call to memcmp: (overlapping) word loads.
 bool SameShortBytes(const char* a, const char* b, size_t n) {
   if (n >= 8) return Load64(a) == Load64(b) && Load64(a + n - 8) == Load64(b + n - 8);
@@ -338,6 +352,8 @@ std::unique_ptr<PosTagger> PosTagger::Load(const std::string& dir) {
     if (!e) throw std::runtime_error(dir + "/unknown.yml: no -unknown- class");
     t.unknown_[c] = *e;
   }
+  for (int from = 0; from < kMaxTags; ++from)
+    for (int to = 0; to < kMaxTags; ++to) t.transition_into_[to][from] = t.transition_[from][to];
   t.candidates_.shrink_to_fit();  // one final allocation, on huge pages
   t.start_tag_ = t.TagIndex("pp");
   if (t.start_tag_ < 0) t.start_tag_ = 0;
@@ -413,12 +429,7 @@ void PosTagger::Tag(std::string_view sentence, std::vector<Token>& tokens) const
   for (size_t i = 0; i < n; ++i) {
     const Token& tok = tokens[i];
     std::string_view w = sentence.substr(tok.begin, tok.end - tok.begin);
-    for (char c : w) {
-      if (static_cast<unsigned char>(c) >= 0x80) {
-        w = tok.norm;  // curly apostrophes and the like are unified in norm
-        break;
-      }
-    }
+    if (HasNonAscii(w)) w = tok.norm;  // curly apostrophes and the like are unified in norm
     b.words[i] = w;
     b.hashes[i] = WordTable::Hash(w);
     lexicon_.Prefetch(b.hashes[i]);
@@ -430,16 +441,20 @@ void PosTagger::Tag(std::string_view sentence, std::vector<Token>& tokens) const
     // A sentence's first word is capitalized by position, not because it is a name: it and words
     // missing from the lexicon are looked up lower-cased.
     if (!e || (i == 0 && !w.empty() && IsUpper(w[0]))) {
-      b.lower.assign(w);
+      char local[64];
+      char* lower = local;
+      if (w.size() > sizeof local) {
+        b.lower.resize(w.size());
+        lower = b.lower.data();
+      }
       bool changed = false;
-      for (char& c : b.lower) {
-        if (IsUpper(c)) {
-          c = static_cast<char>(c - 'A' + 'a');
-          changed = true;
-        }
+      for (size_t k = 0; k < w.size(); ++k) {
+        const char c = w[k];
+        changed |= IsUpper(c);
+        lower[k] = IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
       }
       if (changed) {
-        if (const Entry* le = Lookup(b.lower)) e = le;
+        if (const Entry* le = Lookup(std::string_view(lower, w.size()))) e = le;
       }
     }
     if (!e) e = Classify(w, i == 0);
@@ -470,12 +485,21 @@ void PosTagger::Tag(std::string_view sentence, std::vector<Token>& tokens) const
     const float* prev_score = &b.score[b.offset[i - 1]];
     float* score = &b.score[b.offset[i]];
     uint8_t* back = &b.back[b.offset[i]];
+    if (pe.count == 1) {  // most words have one tag: no choice to make
+      const float from = prev_score[0];
+      const auto& row = transition_[prev[0].tag];
+      for (uint16_t k = 0; k < e.count; ++k) {
+        score[k] = (from + row[cur[k].tag]) + cur[k].score;
+        back[k] = 0;
+      }
+      continue;
+    }
     for (uint16_t k = 0; k < e.count; ++k) {
-      const uint8_t tag = cur[k].tag;
+      const auto& into = transition_into_[cur[k].tag];
       float best = kNeg;
       uint8_t arg = 0;
       for (uint16_t j = 0; j < pe.count; ++j) {
-        float s = prev_score[j] + transition_[prev[j].tag][tag];
+        float s = prev_score[j] + into[prev[j].tag];
         if (s > best) {
           best = s;
           arg = static_cast<uint8_t>(j);

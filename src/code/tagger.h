@@ -109,6 +109,7 @@ class PosTagger {
   std::vector<std::string> lingua_tags_;
   std::vector<std::string> penn_tags_;
   std::array<std::array<float, kMaxTags>, kMaxTags> transition_{};  // log P(to | from)
+  std::array<std::array<float, kMaxTags>, kMaxTags> transition_into_{};  // [to][from]
   std::array<double, kMaxTags> tag_total_{};
   int start_tag_ = 0;  // sentence-final punctuation: what precedes a sentence's first word
   int jj_tag_ = -1;    // adjective: decides "-hyp-adj-" for hyphenated words
