@@ -355,10 +355,23 @@ CompiledDictionary::CompiledDictionary(DictionaryModel model, Lexicon lexicon,
   file_names_.reserve(model_.files.size());
   for (const auto& f : model_.files) file_names_.push_back(Basename(f.path));
   agent_descriptions_.reserve(model_.agents.size());
-  for (const AgentEntry& g : model_.agents)
+  agent_alone_why_.reserve(model_.agents.size());
+  for (const AgentEntry& g : model_.agents) {
     agent_descriptions_.push_back(std::string("agent '") + g.phrase.text() + "' [" +
                                   (g.prefix ? g.code + "~" : "~" + g.code) + "] (" + file_names_[g.file] +
                                   ":" + std::to_string(g.line) + ")");
+    agent_alone_why_.push_back(agent_descriptions_.back() + " without a country");
+  }
+  surname_keys_.resize(model_.actors.size());
+  for (size_t a = 0; a < model_.actors.size(); ++a)
+    if (person_[a]) surname_keys_[a] = NameKey(model_.actors[a].phrases.front().words.back());
+  dated_.resize(model_.actors.size());
+  undated_code_.resize(model_.actors.size(), nullptr);
+  for (size_t a = 0; a < model_.actors.size(); ++a) {
+    const auto& codes = model_.actors[a].codes;
+    dated_[a] = std::any_of(codes.begin(), codes.end(), [](const DatedCode& c) { return c.dated; });
+    if (!dated_[a] && !codes.empty()) undated_code_[a] = &codes.front();
+  }
   AttachStems(&pending_discard_stems, &discard_nodes_, &discard_stems_);
   next_word_id_ = RenumberWords(&words_, next_word_id_, &edges_, nodes_.size());
   next_discard_word_ = RenumberWords(&discard_words_, next_discard_word_, &discard_edges_, discard_nodes_.size());
@@ -584,7 +597,7 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
   // so that a later surname alone resolves to them.
   auto remember = [&](const Match& m) {
     if (!doc || m.actor == kNone || !person_[m.actor] || m.end_unit - m.first_unit < 2) return;
-    std::string key = NameKey(units[m.end_unit - 1].text);
+    std::string key(name_key(m.end_unit - 1));
     if (key.size() < 3) return;
     std::string name;
     uint32_t b = tokens[units[m.first_unit].token].begin, e = tokens[units[m.end_unit - 1].token].end;
@@ -597,7 +610,7 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
     doc->persons.erase(std::remove_if(doc->persons.begin(), doc->persons.end(), same), doc->persons.end());
     doc->persons.push_back({key, m.actor, std::move(name)});
     // The dictionary's own spelling of the surname too ("Lukashenko" after "Lukashenka").
-    std::string root_key = NameKey(model_.actors[m.actor].phrases.front().words.back());
+    const std::string& root_key = surname_keys_[m.actor];
     if (root_key != key && root_key.size() >= 3)
       doc->persons.push_back({root_key, m.actor, doc->persons.back().name});
   };
@@ -712,10 +725,12 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
   // Resolved codes of the actor matches ("" for agents, "---" for null codes).
   thread_local std::vector<Resolution> res;
   res.assign(k, Resolution{});
-  for (size_t i = 0; i < k; ++i)
-    if (matches[i].actor != kNone) {
-      res[i] = ResolveCode(model_.actors[matches[i].actor], date);
-    }
+  for (size_t i = 0; i < k; ++i) {
+    const uint32_t a = matches[i].actor;
+    if (a == kNone) continue;
+    if (dated_[a]) res[i] = ResolveCode(model_.actors[a], date);
+    else res[i].code = undated_code_[a];  // what ResolveCode answers for any date
+  }
   static const std::string kNoCode;
   auto code_of = [&](size_t i) -> const std::string& { return res[i].code ? res[i].code->code : kNoCode; };
   // A country, or a territory of one ("SCGSRB", Serbia within Serbia and Montenegro): codes
@@ -978,7 +993,7 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
     am.sector = ag.code.substr(0, 3);  // the agent's own role, e.g. GOV, MIL, PPL
     am.dict_file = file_names_[ag.file];
     am.dict_line = ag.line;
-    am.why = agent_desc(i) + " without a country";
+    am.why = agent_alone_why_[m.agent];
     out.push_back(std::move(am));
   }
   return out;

@@ -161,6 +161,11 @@ class CompiledDictionary final : public DictionarySet {
   std::vector<bool> person_;
   std::vector<std::string> file_names_;          // per model file: "phoenix/Phoenix.agents.txt"
   std::vector<std::string> agent_descriptions_;  // per agent, as `why` names it
+  std::vector<std::string> agent_alone_why_;     // per agent: `why` of the agent without a country
+  // Per actor: whether a code is date-bounded; if none is, the code (ResolveCode's answer).
+  std::vector<bool> dated_;
+  std::vector<std::string> surname_keys_;  // per person: name key of the root phrase's last word
+  std::vector<const DatedCode*> undated_code_;
   // Transliteration key of a person's full name (name keys of its words, concatenated) -> actor.
   WordTable name_keys_;  // Entry::id is the actor
   size_t phrases_ = 0;
