@@ -612,6 +612,18 @@ class CoderImpl : public Coder {
         t.tag = "VBN";
         continue;
       }
+      // "condemned an attack ... and promised aid to": an -ed word after "and" whose nearest
+      // verb before is a past tense is that verb's conjoined past tense, not an adjective.
+      if ((t.tag == "JJ" || t.tag == "VBN") && t.norm.size() > 4 && t.norm.ends_with("ed") &&
+          tokens[i - 1].norm == "and" && i + 1 < tokens.size() &&
+          In(tokens[i + 1].tag, {"NN", "NNS", "DT", "PRP$", "JJ", "CD"}) && p_.verbs->Forms(ids[i])) {
+        size_t j = i - 1;
+        while (j > 0 && !tokens[j - 1].tag.starts_with("VB") && tokens[j - 1].tag != "MD") --j;
+        if (j > 0 && tokens[j - 1].tag == "VBD") {
+          t.tag = "VBD";
+          continue;
+        }
+      }
       if (t.tag != "NN" || !p_.verbs->Forms(ids[i])) continue;
       const std::string& prev = tokens[i - 1].tag;
       if (prev == "MD") t.tag = "VB";

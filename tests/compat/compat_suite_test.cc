@@ -11,8 +11,8 @@
 namespace communique::compat {
 namespace {
 
-constexpr int kTabariFloor = 211;
-constexpr int kPetrarchFloor = 207;
+constexpr int kTabariFloor = 214;
+constexpr int kPetrarchFloor = 210;
 
 const std::string kFixtures = COMMUNIQUE_FIXTURES;
 const std::string kData = std::string(COMMUNIQUE_SOURCE_DIR) + "/data";
