@@ -1000,35 +1000,63 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
 }
 
 bool CompiledDictionary::IsDiscarded(const std::vector<Token>& tokens) const {
+  // One pass over the words with every walk that is still in the discard trie (a walk starts at
+  // each word), so that no word is stored: most words start no walk and continue none.
+  thread_local std::vector<uint32_t> active, next;
   thread_local std::string arena;
-  thread_local UnitBuffer buffer;
-  const std::span<Unit> units = BuildUnits(tokens, &arena, &buffer);
-  FindRoots(discard_index_, discard_words_, units);
-  const size_t n = units.size();
-  for (size_t i = 0; i < n; ++i) {
-    uint32_t node = 0;
-    for (size_t j = i; j < n; ++j) {
-      Unit& u = units[j];
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> spans;
+  active.clear();
+  // Advances every walk by the word `text`; true when one completes a discard phrase.
+  auto step = [&](std::string_view text) {
+    const WordEnds ends(text);
+    const uint64_t hash = ends.Hash(text.size());
+    uint32_t id = kNone;
+    bool looked_up = false;
+    auto word_id = [&] {
+      if (!looked_up) {
+        looked_up = true;
+        if (const WordTable::Entry* e = discard_words_.Find(text, ends, hash)) id = e->id;
+      }
+      return id;
+    };
+    next.clear();
+    active.push_back(0);  // the walk that starts at this word
+    for (uint32_t node : active) {
       const uint8_t flags = discard_index_.flags[node];
       if (flags & kHasStems) {
         const Node& cur = discard_nodes_[node];
-        for (uint32_t s = cur.stems_begin; s < cur.stems_end; ++s) {
-          const Stem& st = discard_stems_[s];
-          if (u.text.starts_with(st.text)) return true;
-        }
+        for (uint32_t s = cur.stems_begin; s < cur.stems_end; ++s)
+          if (text.starts_with(discard_stems_[s].text)) return true;
       }
-      if (!(flags & kHasChildren)) break;
+      if (!(flags & kHasChildren)) continue;
+      uint32_t child;
       if (node == 0) {
-        node = u.root_child;
+        if (!discard_index_.first_words.MayContain(hash)) continue;
+        child = word_id() < discard_index_.flags.size() ? id : kNone;  // RenumberWords
       } else {
-        if (!discard_index_.edges.MayContain(EdgeHash(node, u.hash))) break;
-        LookUp(discard_words_, &u);
-        if (u.id == kNone) break;
-        node = discard_edges_.Find((uint64_t{node} << 32) | u.id);
+        if (!discard_index_.edges.MayContain(EdgeHash(node, hash)) || word_id() == kNone) continue;
+        child = discard_edges_.Find((uint64_t{node} << 32) | id);
       }
-      if (node == kNone) break;
-      if (discard_index_.flags[node] & kDiscardNode) return true;
+      if (child == kNone) continue;
+      if (discard_index_.flags[child] & kDiscardNode) return true;
+      next.push_back(child);
     }
+    active.swap(next);
+    return false;
+  };
+  for (const Token& t : tokens) {
+    std::string_view norm = t.norm;
+    WordEnds ends(norm);
+    bool split = norm.size() <= 16 ? HasSplitByte(ends.head) || HasSplitByte(ends.tail) : NeedsSplitting(norm);
+    if (!split) {
+      if (!norm.empty() && step(norm)) return true;
+      continue;
+    }
+    arena.clear();
+    spans.clear();
+    AppendMatchUnits(norm, &arena, &spans);
+    for (auto [offset, size] : spans)
+      if (step(std::string_view(arena).substr(offset, size))) return true;
   }
   return false;
 }
