@@ -128,6 +128,9 @@ std::string DemonymPlural(const std::string& unit) {
   return "";
 }
 
+// std::isalpha in the "C" locale (the program never sets another), inline.
+bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
 bool IsSeparator(std::string_view u) { return u == "," || u == "and" || u == "or" || u == "&"; }
 
 }  // namespace
@@ -574,7 +577,7 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
   auto name_token = [&](Unit& u) {
     if (!Capitalized(sentence, tokens, u.token) || u.text.size() < 2) return false;
     for (unsigned char c : u.text)
-      if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return false;  // std::isalpha in the C locale
+      if (!IsAsciiLetter(c)) return false;
     LookUp(words_, &u);
     return !u.common;
   };
@@ -741,7 +744,7 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
     if (matches[i].actor == kNone) continue;
     const std::string& c = code_of(i);
     if (c.size() != 3 && c.size() != 6) continue;
-    if (!std::all_of(c.begin(), c.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); }))
+    if (!std::all_of(c.begin(), c.end(), [](char ch) { return IsAsciiLetter(static_cast<unsigned char>(ch)); }))
       continue;
     if (c.size() == 3) {
       level[i] = 1;
@@ -813,7 +816,8 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
     return g.prefix ? g.code + country : country + g.code;
   };
 
-  std::vector<bool> used(k, false);
+  thread_local std::vector<char> used;
+  used.assign(k, false);
   for (size_t i = 0; i < k; ++i) {
     if (used[i]) continue;
     const Match& m = matches[i];

@@ -31,7 +31,7 @@ struct WordEnds {
   uint64_t tail = 0;
 
   WordEnds() = default;
-  explicit WordEnds(std::string_view w) {
+  [[gnu::always_inline]] explicit WordEnds(std::string_view w) {
     const char* p = w.data();
     const size_t n = w.size();
     if (n >= 8) {

@@ -45,7 +45,7 @@ inline bool NeedsSplitting(std::string_view word) {
 // The same test on eight bytes at once (bytes of value 0 count as none of them): true when any
 // byte of `x` is one of kSplitBytes. Lets the matcher test a word from the integers it loads
 // for hashing anyway (WordEnds).
-inline bool HasSplitByte(uint64_t x) {
+[[gnu::always_inline]] inline bool HasSplitByte(uint64_t x) {
   constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
   auto has_zero = [&](uint64_t v) { return ((v - kOnes) & ~v & kHigh) != 0; };
   auto has = [&](unsigned char c) { return has_zero(x ^ (kOnes * c)); };
