@@ -448,7 +448,6 @@ CompiledDictionary::TrieIndex CompiledDictionary::MakeIndex(const WordTable& wor
 }
 
 void CompiledDictionary::FindRoots(const TrieIndex& index, const WordTable& words, std::span<Unit> units) {
-  for (Unit& u : units) u.root_child = index.first_words.MayContain(u.hash) ? 0 : kNone;
   for (Unit& u : units) {
     if (u.root_child == kNone) continue;
     LookUp(words, &u);
@@ -495,6 +494,7 @@ uint32_t CompiledDictionary::Child(uint32_t node, uint32_t word) const {
 }
 
 std::span<CompiledDictionary::Unit> CompiledDictionary::BuildUnits(const std::vector<Token>& tokens,
+                                                                   const WordFilter& first_words,
                                                                    std::string* arena, UnitBuffer* buffer) {
   thread_local std::vector<std::pair<uint32_t, uint32_t>> spans;  // split units: (offset, size)
   thread_local std::vector<uint32_t> split_units;                 // index of each span's unit
@@ -518,7 +518,7 @@ std::span<CompiledDictionary::Unit> CompiledDictionary::BuildUnits(const std::ve
     u.hash = hash;
     u.token = t;
     u.id = kNone;
-    u.root_child = kNone;
+    u.root_child = first_words.MayContain(hash) ? 0 : kNone;  // 0: a candidate for FindRoots
     u.common = false;
     u.looked_up = false;
   };
@@ -545,6 +545,7 @@ std::span<CompiledDictionary::Unit> CompiledDictionary::BuildUnits(const std::ve
     Unit& u = buffer->data[split_units[k]];
     u.text = std::string_view(arena->data() + spans[k].first, spans[k].second);
     u.hash = WordEnds(u.text).Hash(u.text.size());
+    u.root_child = first_words.MayContain(u.hash) ? 0 : kNone;
   }
   return std::span<Unit>(buffer->data.get(), count);
 }
@@ -568,7 +569,7 @@ std::vector<ActorMention> CompiledDictionary::FindActors(std::string_view senten
   thread_local std::string arena;
   thread_local UnitBuffer buffer;
   thread_local std::vector<Match> matches;
-  const std::span<Unit> units = BuildUnits(tokens, &arena, &buffer);
+  const std::span<Unit> units = BuildUnits(tokens, index_.first_words, &arena, &buffer);
   FindRoots(index_, words_, units);
   matches.clear();
   const bool cased = !sentence.empty();
@@ -724,6 +725,7 @@ std::vector<ActorMention> CompiledDictionary::Compose(std::string_view sentence,
                                                       std::optional<Date> date) const {
   std::vector<ActorMention> out;
   const size_t k = matches.size();
+  if (k == 0) return out;
   out.reserve(k);
   // Resolved codes of the actor matches ("" for agents, "---" for null codes).
   thread_local std::vector<Resolution> res;

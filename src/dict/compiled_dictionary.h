@@ -98,8 +98,9 @@ class CompiledDictionary final : public DictionarySet {
     WordFilter edges;                  // (node, word) pairs below the root: EdgeHash
     std::vector<uint8_t> flags;        // by node
   };
-  // Sets Unit::root_child of every unit, word table lookups only for the words the filter
-  // passes. One loop over the sentence, so that the memory reads of different words overlap.
+  // Sets Unit::root_child of every unit, with word table lookups only for the words the filter
+  // passed in BuildUnits. One loop over the sentence, so that the memory reads of different words
+  // overlap.
   static void FindRoots(const TrieIndex& index, const WordTable& words, std::span<Unit> units);
   static uint64_t EdgeHash(uint32_t node, uint64_t word_hash) {
     return Mix(word_hash ^ (uint64_t{node} * 0x9e3779b97f4a7c15ull));
@@ -134,7 +135,10 @@ class CompiledDictionary final : public DictionarySet {
     std::unique_ptr<Unit[]> data;
     size_t capacity = 0;
   };
-  static std::span<Unit> BuildUnits(const std::vector<Token>& tokens, std::string* arena, UnitBuffer* buffer);
+  // Unit::root_child is 0 for the units that `first_words` passes (FindRoots looks them up),
+  // kNone for the others.
+  static std::span<Unit> BuildUnits(const std::vector<Token>& tokens, const WordFilter& first_words,
+                                    std::string* arena, UnitBuffer* buffer);
   bool Capitalized(std::string_view sentence, const std::vector<Token>& tokens, uint32_t t) const;
   std::vector<ActorMention> Compose(std::string_view sentence, const std::vector<Token>& tokens,
                                     std::span<const Unit> units, std::vector<Match>& matches,
