@@ -116,7 +116,8 @@ void AppendNameKey(std::string_view word, std::string* out) {
     UChar32 cp;
     U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), cp);
     if (cp >= 0 && cp < 0x80) {
-      if (std::isalpha(cp)) s += static_cast<char>(std::tolower(cp));
+      // std::isalpha / std::tolower of the "C" locale (the program never sets another), inline.
+      if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') s += static_cast<char>(cp | 0x20);
     } else if (char folded = cp > 0 ? FoldLatin(cp) : 0) {
       s += folded;
     }
