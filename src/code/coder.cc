@@ -152,6 +152,7 @@ class Matcher {
   int One(const PatternElement& e, uint32_t p, uint32_t end, int* src, int* tgt) const {
     switch (e.kind) {
       case Kind::kWords:
+        if (p >= end || !((e.first_mask >> (ids_[p] & 63)) & 1)) return -1;
         for (const WordSeq& alt : e.alternatives) {
           if (p + alt.size() > end) continue;
           bool ok = true;
@@ -160,6 +161,7 @@ class Matcher {
         }
         return -1;
       case Kind::kPrep: {
+        if (p >= end || !((e.first_mask >> (ids_[p] & 63)) & 1)) return -1;
         for (const WordSeq& alt : e.alternatives) {
           if (alt.empty() || p + alt.size() > end) continue;
           bool ok = true;
@@ -605,23 +607,26 @@ class CoderImpl : public Coder {
     // after a modal (base form) and, ending in -ed, right after a proper noun (past tense).
     for (size_t i = 1; i < tokens.size(); ++i) {
       Token& t = tokens[i];
-      // "has celebrated Eid": after a form of "have", an -ed word the verb dictionary knows is
-      // the perfect's participle, not an adjective.
-      if ((t.tag == "JJ" || t.tag == "NN") && t.norm.size() > 4 && t.norm.ends_with("ed") &&
-          In(tokens[i - 1].norm, {"has", "have", "had"}) && p_.verbs->Forms(ids[i])) {
-        t.tag = "VBN";
-        continue;
-      }
-      // "condemned an attack ... and promised aid to": an -ed word after "and" whose nearest
-      // verb before is a past tense is that verb's conjoined past tense, not an adjective.
-      if ((t.tag == "JJ" || t.tag == "VBN") && t.norm.size() > 4 && t.norm.ends_with("ed") &&
-          tokens[i - 1].norm == "and" && i + 1 < tokens.size() &&
-          In(tokens[i + 1].tag, {"NN", "NNS", "DT", "PRP$", "JJ", "CD"}) && p_.verbs->Forms(ids[i])) {
-        size_t j = i - 1;
-        while (j > 0 && !tokens[j - 1].tag.starts_with("VB") && tokens[j - 1].tag != "MD") --j;
-        if (j > 0 && tokens[j - 1].tag == "VBD") {
-          t.tag = "VBD";
+      // Most words do not end in -ed: test that first (this loop runs for every token).
+      if (t.norm.size() > 4 && t.norm.ends_with("ed") && (t.tag == "JJ" || t.tag == "NN" || t.tag == "VBN") &&
+          p_.verbs->Forms(ids[i])) {
+        const std::string& before = tokens[i - 1].norm;
+        // "has celebrated Eid": after a form of "have", an -ed word the verb dictionary knows is
+        // the perfect's participle, not an adjective.
+        if (t.tag != "VBN" && In(before, {"has", "have", "had"})) {
+          t.tag = "VBN";
           continue;
+        }
+        // "condemned an attack ... and promised aid to": an -ed word after "and" whose nearest
+        // verb before is a past tense is that verb's conjoined past tense, not an adjective.
+        if (t.tag != "NN" && before == "and" && i + 1 < tokens.size() &&
+            In(tokens[i + 1].tag, {"NN", "NNS", "DT", "PRP$", "JJ", "CD"})) {
+          size_t j = i - 1;
+          while (j > 0 && !tokens[j - 1].tag.starts_with("VB") && tokens[j - 1].tag != "MD") --j;
+          if (j > 0 && tokens[j - 1].tag == "VBD") {
+            t.tag = "VBD";
+            continue;
+          }
         }
       }
       if (t.tag != "NN" || !p_.verbs->Forms(ids[i])) continue;

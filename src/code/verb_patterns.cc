@@ -615,6 +615,17 @@ class VerbPatternSet::Builder {
     }
     p.before_touches_verb = touches_before && !p.before.empty();
     p.after_touches_verb = touches_after && !p.after.empty();
+    auto masks = [](std::vector<PatternElement>& els, auto& self) -> void {
+      for (PatternElement& e : els) {
+        self(e.children, self);
+        if (e.kind != PatternElement::Kind::kWords && e.kind != PatternElement::Kind::kPrep) continue;
+        e.first_mask = 0;
+        for (const WordSeq& alt : e.alternatives)
+          e.first_mask |= alt.empty() ? ~uint64_t{0} : uint64_t{1} << (alt[0] & 63);
+      }
+    };
+    masks(p.before, masks);
+    masks(p.after, masks);
     p.text = Trim(t.substr(0, open));
     p.file = file_;
     p.line = static_cast<uint32_t>(line_);

@@ -31,6 +31,10 @@ struct PatternElement {
   Kind kind = Kind::kWords;
   std::vector<WordSeq> alternatives;      // kWords: any of these; kPrep: the preposition
   std::vector<PatternElement> children;   // kPrep: what follows the preposition
+  // kWords / kPrep: bit (id % 64) set for the first word id of every alternative, so that most
+  // positions are rejected with one test instead of a scan of the alternatives (a synset has
+  // dozens).
+  uint64_t first_mask = ~uint64_t{0};
 };
 
 struct VerbPattern {
