@@ -462,8 +462,27 @@ class VerbPatternSet::Builder {
     if (item[0] == '{') {
       std::string inner = item.substr(1, item.size() - 2);
       if (inner.find('|') != std::string::npos) {
-        *why = "disjunctive {a | b} sets are not supported (use a synset)";
-        return false;
+        // TABARI: "{ SANCTIONS | BOYCOTT | EMBARGO }" is any one of the phrases. PETRARCH2 does
+        // not read them and skips the pattern; so do we in its files.
+        if (petrarch_) {
+          *why = "disjunctive {a | b} sets are not supported (use a synset)";
+          return false;
+        }
+        for (size_t b = 0; b <= inner.size();) {
+          size_t bar = std::min(inner.find('|', b), inner.size());
+          std::string option = Trim(std::string_view(inner).substr(b, bar - b));
+          b = bar + 1;
+          if (option.empty()) continue;
+          PatternElement e;
+          if (!MakeElement(option.find_first_of(" _") == std::string::npos ? option : "{" + option + "}", &e, why))
+            return false;
+          if (e.kind != PatternElement::Kind::kWords) {
+            *why = "only words and synsets may appear inside {a | b}";
+            return false;
+          }
+          for (auto& alt : e.alternatives) out->alternatives.push_back(std::move(alt));
+        }
+        return !out->alternatives.empty();
       }
       std::vector<std::string> parts;
       if (!SplitItems(inner, &parts) || parts.empty()) {

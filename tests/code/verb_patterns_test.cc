@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace communique::code {
 namespace {
 
@@ -166,6 +168,32 @@ ABANDON
     EXPECT_EQ(p.compound_before, p.code == "030") << p.text;
     EXPECT_EQ(p.compound_after, p.code == "031") << p.text;
   }
+}
+
+}  // namespace
+}  // namespace communique::code
+
+namespace communique::code {
+namespace {
+
+TEST(VerbPatterns, TabariDisjunctiveSets) {
+  // TABARI: "{ A | B_C }" is any one of the phrases; PETRARCH files skip such patterns.
+  auto set = VerbPatternSet::FromText("CALL [---]\n- * FOR { SANCTIONS | TOTAL_BOYCOTT } [172]\n",
+                                      "t.verbs", nullptr);
+  ASSERT_EQ(set->block(0).patterns.size(), 1u);
+  const VerbPattern& p = set->block(0).patterns[0];
+  ASSERT_EQ(p.after.size(), 2u);
+  std::vector<std::string> phrases;
+  for (const WordSeq& alt : p.after[1].alternatives) {
+    std::string s;
+    for (uint32_t w : alt) s += (s.empty() ? "" : " ") + std::string(set->Word(w));
+    phrases.push_back(s);
+  }
+  EXPECT_NE(std::find(phrases.begin(), phrases.end(), "sanctions"), phrases.end());
+  EXPECT_NE(std::find(phrases.begin(), phrases.end(), "total boycott"), phrases.end());
+  auto petr = VerbPatternSet::FromText("--- CALL [---] ---\nCALL\n- * FOR { SANCTIONS | BOYCOTT } [172]\n",
+                                       "p.txt", nullptr);
+  EXPECT_TRUE(petr->block(0).patterns.empty());
 }
 
 }  // namespace
