@@ -41,6 +41,9 @@ std::vector<ExpectedEvent> Sorted(std::vector<ExpectedEvent> v) {
 struct OutputRules {
   bool require_dyad = true;
   size_t minimum_words = 0;  // TABARI "SET: MINIMUM WORDS = N": shorter sentences are not coded
+  // TABARI "SET: CONVERT AGENT = TRUE": an agent without its country is an actor of its own,
+  // written "~MIL" (the coder's RoleWithoutCountry::kUnknown, "---MIL").
+  bool convert_agent = false;
   std::string default_source, default_target;
 };
 
@@ -71,6 +74,8 @@ void ApplyOption(const std::string& option, OutputRules* rules) {
   } else if (o.rfind("SET:", 0) == 0 && o.find("MINIMUM WORDS") != std::string::npos) {
     size_t eq = o.find('=');
     rules->minimum_words = eq == std::string::npos ? 0 : std::strtoul(o.c_str() + eq + 1, nullptr, 10);
+  } else if (o.rfind("SET:", 0) == 0 && o.find("CONVERT AGENT") != std::string::npos) {
+    rules->convert_agent = o.find("TRUE") != std::string::npos;
   } else if (o.rfind("REQUIRE_DYAD=", 0) == 0) {
     rules->require_dyad = o.find("FALSE", 13) == std::string::npos;  // as PETRARCH2 reads it
   }
@@ -95,6 +100,7 @@ SuiteReport RunSuite(std::string name, const std::string& records_file, std::vec
   std::unique_ptr<DictionarySet> dict = DictionarySet::Load(options.dictionaries, nullptr);
   std::vector<std::string> options_in_effect;
   OutputRules rules;
+  std::unique_ptr<code::Coder> converting;  // loaded when CONVERT AGENT is first switched on
   for (const CompatRecord& r : report.records) {
     if (r.expect == Expect::kOption) {
       options_in_effect.insert(options_in_effect.end(), r.options.begin(), r.options.end());
@@ -111,7 +117,13 @@ SuiteReport RunSuite(std::string name, const std::string& records_file, std::vec
     // Bad input is reported and not coded, as PETRARCH rejects it.
     if (!r.input_error.empty() && errors)
       errors(InputError{records_file, r.line, 0, r.id + ": " + r.input_error});
-    code::SentenceAnalysis a = r.input_error.empty() ? coder->Explain(r.text, r.date) : code::SentenceAnalysis{};
+    if (rules.convert_agent && !converting) {
+      code::CoderOptions o = options;
+      o.role_without_country = code::CoderOptions::RoleWithoutCountry::kUnknown;
+      converting = code::Coder::Load(o, errors);
+    }
+    const code::Coder& use = rules.convert_agent ? *converting : *coder;
+    code::SentenceAnalysis a = r.input_error.empty() ? use.Explain(r.text, r.date) : code::SentenceAnalysis{};
     if (!r.input_error.empty()) res.note = "input rejected: " + r.input_error;
     res.notes = a.notes;
     // TABARI counts words as the text's blank-separated items.
@@ -127,6 +139,10 @@ SuiteReport RunSuite(std::string name, const std::string& records_file, std::vec
       // TABARI's defaults complete an event that found one of its actors; a clause without any
       // actor is not an event to it.
       if (source.empty() && target.empty()) continue;
+      if (rules.convert_agent) {
+        if (source.rfind("---", 0) == 0 && source.size() > 3) source = "~" + source.substr(3);
+        if (target.rfind("---", 0) == 0 && target.size() > 3) target = "~" + target.substr(3);
+      }
       if (source.empty()) source = rules.default_source;
       if (target.empty()) target = rules.default_target;
       if (rules.require_dyad && (source.empty() || target.empty())) continue;
