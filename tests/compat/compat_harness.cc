@@ -7,6 +7,9 @@
 // set them: TABARI writes only events with both a source and a target, filling a missing one from
 // `DEFAULT: SOURCE [X] TARGET [Y]` when that option is on (its PRIOR/AFTER refinements are not
 // modelled); PETRARCH2 drops one-sided events while `require_dyad` is true (its default).
+// TABARI's `SET: MINIMUM WORDS` (shorter sentences are not coded) and `SET: CONVERT AGENT` (an
+// agent without its country is written ~SEC) are applied as well. A PETRARCH record whose
+// <Parse> does not balance is rejected as bad input.
 // communique itself keeps one-sided events (null source or target), so this is the suites' view
 // of the same output, not a change to the coder.
 #include "compat/compat_harness.h"
