@@ -74,7 +74,7 @@ class CompiledDictionary final : public DictionarySet {
     bool common = false;     // an ordinary English word, from the lexicon (after LookUp)
     bool looked_up = false;
   };
-  static void LookUp(const WordTable& words, Unit* u) {
+  [[gnu::always_inline]] static void LookUp(const WordTable& words, Unit* u) {
     if (u->looked_up) return;
     u->looked_up = true;
     if (const WordTable::Entry* e = words.Find(u->text, WordEnds(u->text), u->hash)) {

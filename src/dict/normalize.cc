@@ -108,48 +108,56 @@ char FoldLatin(UChar32 cp) {
 }
 
 void AppendNameKey(std::string_view word, std::string* out) {
-  // Scratch kept per thread: the matcher asks for keys of many capitalized words per sentence.
-  thread_local std::string s, t;
-  s.clear();
-  t.clear();
+  // Scratch kept per thread and written through pointers: the matcher asks for the keys of many
+  // capitalized words per sentence.
+  thread_local std::string s_buffer, t_buffer;
+  s_buffer.resize(word.size() + 3);  // at most one letter per byte, then three '\0' to look ahead
+  char* s = s_buffer.data();
+  size_t sn = 0;
   for (int32_t i = 0; i < static_cast<int32_t>(word.size());) {
     UChar32 cp;
     U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), cp);
     if (cp >= 0 && cp < 0x80) {
       // std::isalpha / std::tolower of the "C" locale (the program never sets another), inline.
-      if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') s += static_cast<char>(cp | 0x20);
+      if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') s[sn++] = static_cast<char>(cp | 0x20);
     } else if (char folded = cp > 0 ? FoldLatin(cp) : 0) {
-      s += folded;
+      s[sn++] = folded;
     }
   }
-  for (size_t i = 0; i < s.size(); ++i) {
-    auto at = [&](size_t k) { return k < s.size() ? s[k] : '\0'; };
-    char c = s[i];
-    if (c == 'd' && at(i + 1) == 'z' && at(i + 2) == 'h') { t += 'j'; i += 2; continue; }
-    if (c == 'd' && at(i + 1) == 'j') { t += 'j'; i += 1; continue; }
-    if (c == 'z' && at(i + 1) == 'h') { t += 'j'; i += 1; continue; }
-    if (c == 'k' && at(i + 1) == 'h') { t += 'h'; i += 1; continue; }
-    if (c == 's' && at(i + 1) == 'c' && at(i + 2) == 'h') { t += "sh"; i += 2; continue; }
-    if (c == 't' && at(i + 1) == 'c' && at(i + 2) == 'h') { t += "ch"; i += 2; continue; }
-    if (c == 'p' && at(i + 1) == 'h') { t += 'f'; i += 1; continue; }
-    if (c == 'c' && at(i + 1) == 'k') { t += 'k'; i += 1; continue; }
-    if (c == 'q') { t += 'k'; continue; }
-    if (c == 'x') { t += "ks"; continue; }
-    if (c == 'w') { t += 'v'; continue; }
-    if (c == 'y') { t += 'i'; continue; }
-    t += c;
+  s[sn] = s[sn + 1] = s[sn + 2] = '\0';
+  t_buffer.resize(2 * sn + 1);  // "x" -> "ks" at most doubles
+  char* t = t_buffer.data();
+  size_t tn = 0;
+  for (size_t i = 0; i < sn; ++i) {
+    const char c = s[i], c1 = s[i + 1], c2 = s[i + 2];
+    if (c == 'd' && c1 == 'z' && c2 == 'h') { t[tn++] = 'j'; i += 2; continue; }
+    if (c == 'd' && c1 == 'j') { t[tn++] = 'j'; i += 1; continue; }
+    if (c == 'z' && c1 == 'h') { t[tn++] = 'j'; i += 1; continue; }
+    if (c == 'k' && c1 == 'h') { t[tn++] = 'h'; i += 1; continue; }
+    if (c == 's' && c1 == 'c' && c2 == 'h') { t[tn++] = 's'; t[tn++] = 'h'; i += 2; continue; }
+    if (c == 't' && c1 == 'c' && c2 == 'h') { t[tn++] = 'c'; t[tn++] = 'h'; i += 2; continue; }
+    if (c == 'p' && c1 == 'h') { t[tn++] = 'f'; i += 1; continue; }
+    if (c == 'c' && c1 == 'k') { t[tn++] = 'k'; i += 1; continue; }
+    if (c == 'q') { t[tn++] = 'k'; continue; }
+    if (c == 'x') { t[tn++] = 'k'; t[tn++] = 's'; continue; }
+    if (c == 'w') { t[tn++] = 'v'; continue; }
+    if (c == 'y') { t[tn++] = 'i'; continue; }
+    t[tn++] = c;
   }
   // "i" between two vowels is a glide the transliterations disagree on: Tokayev / Toqaev.
   const size_t start = out->size();
-  for (size_t i = 0; i < t.size(); ++i) {
-    if (t[i] == 'i' && i > 0 && i + 1 < t.size() && IsVowel(t[i - 1]) && IsVowel(t[i + 1]) &&
-        t[i - 1] != 'i' && t[i + 1] != 'i')
+  out->resize(start + tn);
+  char* o = out->data() + start;
+  size_t on = 0;
+  for (size_t i = 0; i < tn; ++i) {
+    if (t[i] == 'i' && i > 0 && i + 1 < tn && IsVowel(t[i - 1]) && IsVowel(t[i + 1]) && t[i - 1] != 'i' &&
+        t[i + 1] != 'i')
       continue;
-    if (out->size() > start && out->back() == t[i]) continue;  // doubled letters
-    out->push_back(t[i]);
+    if (on > 0 && o[on - 1] == t[i]) continue;  // doubled letters
+    o[on++] = t[i];
   }
-  const size_t n = out->size() - start;
-  if (n > 4 && out->compare(out->size() - 4, 4, "enka") == 0) out->back() = 'o';
+  out->resize(start + on);
+  if (on > 4 && out->compare(out->size() - 4, 4, "enka") == 0) out->back() = 'o';
 }
 
 std::string NameKey(std::string_view word) {
