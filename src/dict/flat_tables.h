@@ -1,5 +1,6 @@
 // Open-addressing hash tables for the matcher's hot path: words -> (id, flags) and trie edges
-// (node, word) -> child. Built once at load, read-only afterwards (safe to share between threads).
+// (node, word) -> child, and a small Bloom filter that rules most words out before the tables are
+// read. Built once at load, read-only afterwards (safe to share between threads).
 #pragma once
 
 #include <cstdint>
