@@ -133,6 +133,19 @@ bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 
 
 bool IsSeparator(std::string_view u) { return u == "," || u == "and" || u == "or" || u == "&"; }
 
+// The trie node reached from `node` by `word`, added when absent.
+template <typename Node>
+uint32_t ChildOrNew(EdgeTable& edges, std::vector<Node>& nodes, uint32_t node, uint32_t word) {
+  uint64_t key = (uint64_t{node} << 32) | word;
+  uint32_t child = edges.Find(key);
+  if (child == EdgeTable::kNone) {
+    child = static_cast<uint32_t>(nodes.size());
+    nodes.emplace_back();
+    edges.Insert(key, child);
+  }
+  return child;
+}
+
 }  // namespace
 
 Resolution ResolveCode(const ActorEntry& entry, std::optional<Date> date) {
@@ -227,14 +240,7 @@ CompiledDictionary::CompiledDictionary(DictionaryModel model, Lexicon lexicon,
     size_t exact = units.size() - (phrase.last_is_stem ? 1 : 0);
     uint32_t node = 0;
     for (size_t i = 0; i < exact; ++i) {
-      uint64_t key = (uint64_t{node} << 32) | AddWord(units[i]);
-      uint32_t child = edges_.Find(key);
-      if (child == EdgeTable::kNone) {
-        child = static_cast<uint32_t>(nodes_.size());
-        nodes_.emplace_back();
-        edges_.Insert(key, child);
-      }
-      node = child;
+      node = ChildOrNew(edges_, nodes_, node, AddWord(units[i]));
     }
     if (phrase.last_is_stem) {
       uint32_t leaf = static_cast<uint32_t>(nodes_.size());
@@ -309,14 +315,7 @@ CompiledDictionary::CompiledDictionary(DictionaryModel model, Lexicon lexicon,
     for (size_t k = 0; k < exact; ++k) {
       WordTable::Entry& e = discard_words_.Insert(units[k]);
       if (e.id == WordTable::kNoId) e.id = next_discard_word_++;
-      uint64_t key = (uint64_t{node} << 32) | e.id;
-      uint32_t child = discard_edges_.Find(key);
-      if (child == EdgeTable::kNone) {
-        child = static_cast<uint32_t>(discard_nodes_.size());
-        discard_nodes_.emplace_back();
-        discard_edges_.Insert(key, child);
-      }
-      node = child;
+      node = ChildOrNew(discard_edges_, discard_nodes_, node, e.id);
     }
     if (d.phrase.last_is_stem) {
       uint32_t leaf = static_cast<uint32_t>(discard_nodes_.size());
