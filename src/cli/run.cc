@@ -25,9 +25,16 @@
 namespace communique::cli {
 namespace {
 
+// Documents travel between the reader and the workers in batches: a JSON Lines file of
+// one-sentence documents otherwise costs two thread hand-offs per document, about as much as
+// coding it. A batch is handed over as soon as the workers wait for work, so a slow stream is
+// not held back while the workers are idle.
+constexpr size_t kBatchDocuments = 64;
+constexpr size_t kBatchBytes = 1 << 20;
+
 struct Item {
-  Document doc;
-  std::vector<Event> events;
+  std::vector<Document> docs;
+  std::vector<std::vector<Event>> events;  // per document
 };
 
 class Progress {
@@ -95,7 +102,7 @@ RunSummary RunPipeline(const RunOptions& options, const code::Coder* coder, cons
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
   const size_t in_flight = static_cast<size_t>(threads) * 4;
 
-  tbb::concurrent_bounded_queue<std::optional<Document>> queue;
+  tbb::concurrent_bounded_queue<std::optional<std::vector<Document>>> queue;
   queue.set_capacity(static_cast<std::ptrdiff_t>(in_flight));
 
   std::atomic<uint64_t> skipped{0};
@@ -107,10 +114,22 @@ RunSummary RunPipeline(const RunOptions& options, const code::Coder* coder, cons
   ingest::ReadStats stats;
   std::thread reader([&] {
     try {
+      std::vector<Document> batch;
+      size_t batch_bytes = 0;
+      auto hand_over = [&] {
+        if (batch.empty()) return;
+        queue.push(std::move(batch));
+        batch = {};
+        batch_bytes = 0;
+      };
       stats = ingest::ReadInputs(options.inputs, [&](Document&& d) {
-        queue.push(std::move(d));
+        batch_bytes += d.raw.size();
+        batch.push_back(std::move(d));
+        // size() < 0: workers are blocked waiting for a batch.
+        if (batch.size() >= kBatchDocuments || batch_bytes >= kBatchBytes || queue.size() < 0) hand_over();
         return true;
       }, counting_errors);
+      hand_over();
       queue.push(std::nullopt);
     } catch (const tbb::user_abort&) {
       // The pipeline failed and aborted the queue; its exception is rethrown below.
@@ -125,7 +144,7 @@ RunSummary RunPipeline(const RunOptions& options, const code::Coder* coder, cons
       in_flight,
       tbb::make_filter<void, Item*>(tbb::filter_mode::serial_in_order,
                                     [&](tbb::flow_control& fc) -> Item* {
-                                      std::optional<Document> d;
+                                      std::optional<std::vector<Document>> d;
                                       if (!done) queue.pop(d);
                                       if (!d) {
                                         done = true;
@@ -136,25 +155,31 @@ RunSummary RunPipeline(const RunOptions& options, const code::Coder* coder, cons
                                     }) &
           tbb::make_filter<Item*, Item*>(tbb::filter_mode::parallel,
                                          [&](Item* item) {
-                                           text::Prepare(item->doc);
-                                           if (coder) item->events = coder->CodeDocument(item->doc);
+                                           item->events.resize(item->docs.size());
+                                           for (size_t i = 0; i < item->docs.size(); ++i) {
+                                             text::Prepare(item->docs[i]);
+                                             if (coder) item->events[i] = coder->CodeDocument(item->docs[i]);
+                                           }
                                            return item;
                                          }) &
           tbb::make_filter<Item*, void>(tbb::filter_mode::serial_in_order, [&](Item* item) {
             std::unique_ptr<Item> owned(item);
-            summary.documents++;
-            summary.bytes += item->doc.raw.size();
-            summary.sentences += item->doc.sentences.size();
-            summary.events += item->events.size();
-            for (const auto& p : item->doc.paragraphs) {
-              if (p.boilerplate) {
-                summary.boilerplate_paragraphs++;
-              } else {
-                summary.paragraph_languages[p.lang]++;
+            for (size_t i = 0; i < item->docs.size(); ++i) {
+              Document& doc = item->docs[i];
+              summary.documents++;
+              summary.bytes += doc.raw.size();
+              summary.sentences += doc.sentences.size();
+              summary.events += item->events[i].size();
+              for (const auto& p : doc.paragraphs) {
+                if (p.boilerplate) {
+                  summary.boilerplate_paragraphs++;
+                } else {
+                  summary.paragraph_languages[p.lang]++;
+                }
               }
+              sink(doc, item->events[i]);
+              progress.Update(summary.documents, summary.bytes, skipped.load());
             }
-            sink(item->doc, item->events);
-            progress.Update(summary.documents, summary.bytes, skipped.load());
           }));
   } catch (...) {
     queue.abort();
