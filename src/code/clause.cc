@@ -518,9 +518,11 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
     // Participles and infinitives ("aircraft using missiles killed") do not end the subject's
     // stretch; the previous finite verb does.
     uint32_t prev_end = 0;
+    int prev_finite = -1;
     for (size_t gj = gi; gj-- > 0;)
       if (out.groups[gj].finite) {
         prev_end = out.groups[gj].span.end;
+        prev_finite = static_cast<int>(gj);
         break;
       }
     uint32_t left = prev_end;
@@ -617,6 +619,25 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
       if (!g.conjoined && s == g.span.begin && s > 1 && (f[s - 1] & kThat) &&
           (f[s - 2] & (kNounTag | kActor)))
         g.background = true;
+      // "said they needed", "alleged that the North admitted": a finite clause right after the
+      // previous finite verb — with only "that", adverbs and prepositional phrases between
+      // ("said on Friday that"), or an object and then "that" ("told reporters that") — is
+      // that verb's complement. A comma, a conjunction or another boundary between them ends it.
+      if (!g.conjoined && g.finite && prev_finite >= 0 && s >= prev_end) {
+        const bool has_that = s > prev_end && (f[s - 1] & kThat) && (f[s - 1] & kBoundary) && s < g.span.begin;
+        bool complement = true;
+        for (uint32_t t = prev_end; t < s - (has_that ? 1 : 0) && complement; ++t) {
+          if (f[t] & (kComma | kBoundary | kAnd | kOr | kBut)) complement = false;
+          else if (out.phrase_at[t] >= 0 && !out.phrases[out.phrase_at[t]].in_prep && !has_that)
+            complement = false;
+        }
+        if (complement) {
+          g.complement_of = prev_finite;
+          // What a background clause reports is background too ("after officials alleged that
+          // the North admitted ...", "while inspectors said they needed more time").
+          if (out.groups[prev_finite].background) g.background = true;
+        }
+      }
     }
     if (chosen >= 0) {
       g.subject_phrases.push_back(chosen);

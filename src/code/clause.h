@@ -50,6 +50,9 @@ struct VerbGroup {
   Span post_scope;           // where objects and pattern words after the verb are looked for
   int subject = -1;          // index into Clauses::phrases, -1 when none
   int inherit_subject_from = -1;  // verb group index whose subject this one shares
+  // The verb group whose clausal complement this clause is: "said [they needed]", "alleged
+  // [that the North admitted]"; -1 when none.
+  int complement_of = -1;
   std::vector<int> subject_phrases;  // the subject and its conjuncts / appositions
 };
 
