@@ -616,6 +616,13 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
     {
       uint32_t s = chosen >= 0 && !g.conjoined ? out.phrases[chosen].span.begin : g.span.begin;
       if (!g.conjoined && s > 0 && (f[s - 1] & kBackgroundSubordinator)) g.background = true;
+      // "before assistance to the region is released": the subordinator may stand before the
+      // phrase a prepositional phrase attaches to.
+      for (uint32_t h = s; !g.conjoined && !g.background && h > left + 1 && (f[h - 1] & (kTagIN | kTagTO)) &&
+                           !(f[h - 1] & kBoundaryWord) && out.phrase_at[h - 2] >= 0;) {
+        h = out.phrases[out.phrase_at[h - 2]].span.begin;
+        if (h > 0 && (f[h - 1] & kBackgroundSubordinator)) g.background = true;
+      }
       if (!g.conjoined && s == g.span.begin && s > 1 && (f[s - 1] & kThat) &&
           (f[s - 2] & (kNounTag | kActor)))
         g.background = true;
