@@ -630,6 +630,14 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
       // previous finite verb — with only "that", adverbs and prepositional phrases between
       // ("said on Friday that"), or an object and then "that" ("told reporters that") — is
       // that verb's complement. A comma, a conjunction or another boundary between them ends it.
+      // "where, it said, 100 people were killed": a reporting clause between commas interrupts
+      // the subordinate clause; what follows it is still that clause.
+      if (!g.conjoined && g.finite && prev_finite >= 0 && s > 0 && s - 1 == prev_end && (f[s - 1] & kComma)) {
+        const VerbGroup& gp = out.groups[prev_finite];
+        uint32_t sp = gp.subject >= 0 ? out.phrases[gp.subject].span.begin : gp.span.begin;
+        if (sp > 1 && (f[sp - 1] & kComma) && (f[sp - 2] & (kBackgroundSubordinator | kBackgroundOpener)))
+          g.background = true;
+      }
       if (!g.conjoined && g.finite && prev_finite >= 0 && s >= prev_end) {
         const bool has_that = s > prev_end && (f[s - 1] & kThat) && (f[s - 1] & kBoundary) && s < g.span.begin;
         bool complement = true;
