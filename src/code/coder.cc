@@ -850,7 +850,7 @@ class CoderImpl : public Coder {
         // after the previous clause's object states that clause's subject's demand.
         // After a comma ("appeared in court, complaining that ..."), a participle of complaint
         // or rejection is the subject's too.
-        bool after_comma = tokens[g.span.begin - 1].norm == ",";
+        bool after_comma = g.span.begin > 0 && tokens[g.span.begin - 1].norm == ",";
         if (!controlled && gi > 0 && tokens[g.span.begin].tag == "VBG" &&
             c.groups[gi - 1].finite && !group_sources[gi - 1].empty()) {
           VerbChoice probe;
@@ -866,9 +866,22 @@ class CoderImpl : public Coder {
           continue;
         }
       }
+      // "offered concessions that Nitze believed could lead ...": after the object of a verb that
+      // takes no clause ("offer", "attack", "reject"; not "say", "urge", "accept", "warn"),
+      // "that" opens a relative clause about the object, background like any other.
+      bool relative = false;
+      if (g.complement_of >= 0 && !g.background && g.pre_scope.begin > 0 &&
+          tokens[g.pre_scope.begin - 1].norm == "that") {
+        const VerbGroup& h = c.groups[g.complement_of];
+        const std::string& hc = group_codes[g.complement_of];
+        bool object = false;
+        for (auto& p : c.phrases)
+          object = object || (p.span.begin >= h.span.end && p.span.end < g.pre_scope.begin && !p.in_prep);
+        relative = object && hc.size() >= 2 && hc != "---" && !In(hc.substr(0, 2), {"01", "02", "08", "10", "13"});
+      }
       // Relative and causal clauses give the background of the sentence's event; they are coded
       // only when the sentence has no event of its own.
-      if (g.background && kSkipBackground && !a->events.empty()) {
+      if ((g.background || relative) && kSkipBackground && !a->events.empty()) {
         bool main_event = false;
         for (auto& e : a->events) main_event = main_event || e.cameo.rfind("01", 0) != 0;
         if (main_event) {
