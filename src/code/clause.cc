@@ -56,6 +56,7 @@ enum Feature : uint64_t {
   kBackgroundSubordinator = 1ull << 30,  // the same and "whereby"
   kSubordinatingPrep = 1ull << 31,  // the kOnlySubordinators list
   kJoiner = 1ull << 32,             // and , or as well both: between conjoined phrases
+  kParticipantsPrep = 1ull << 33,   // between, among: its object names the head's participants
   // Single words.
   kTo = 1ull << 40,
   kBy = 1ull << 41,
@@ -116,6 +117,7 @@ constexpr std::string_view kSubordinatingPrepWords[] = {
     "as", "after", "before", "since", "until", "once", "because", "when", "while", "though",
     "although", "if", "unless", "whereas"};
 constexpr std::string_view kJoinerWords[] = {"and", ",", "or", "as", "well", "both"};
+constexpr std::string_view kParticipantsPrepWords[] = {"between", "among", "amongst"};
 
 // Single words the rules name.
 constexpr struct {
@@ -144,6 +146,7 @@ constexpr WordList kWordLists[] = {
     {kBackgroundSubordinator, kBackgroundSubordinatorWords},
     {kSubordinatingPrep, kSubordinatingPrepWords},
     {kJoiner, kJoinerWords},
+    {kParticipantsPrep, kParticipantsPrepWords},
 };
 
 // A word of up to 16 bytes as two integers (overlapping loads) and its length: equal keys mean
@@ -486,6 +489,13 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
     // subject before it; it never introduces a clause of its own.
     if (f[p.prep] & kWith) continue;
     if (kOnlySubordinators && !(f[p.prep] & kSubordinatingPrep)) continue;
+    // "riots against Israeli policies are continuing": after a noun phrase, a preposition that
+    // neither subordinates, nor lends its object's actor, nor names participants ("against",
+    // "over", "about"; not "in", "between") opens a modifier of that phrase, which stays the
+    // subject.
+    if (!(f[p.prep] & (kSubordinatingPrep | kLendsActor | kParticipantsPrep)) && p.prep > 0 &&
+        out.phrase_at[p.prep - 1] >= 0)
+      continue;
     for (const VerbGroup& g : out.groups)
       if (g.span.begin == p.span.end && g.finite && !(f[g.span.begin] & kTo)) {
         p.in_prep = false;
