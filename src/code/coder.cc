@@ -330,14 +330,16 @@ class CoderImpl : public Coder {
       r.mention = a;
       r.how = "dictionary";
       if (r.actor.code.empty()) {
+        // "the U.N. war crimes court", "White House security officials": the phrase's own coded
+        // actor already says whose role it is.
+        bool owned = false;
+        for (int o : p.actors) owned = owned || !actors[o].code.empty();
+        if (owned) return;
         // A role noun without a country ("the president"): the country in context.
         if (p_.role_without_country == CoderOptions::RoleWithoutCountry::kNone) {
           return;
         } else if (p_.role_without_country == CoderOptions::RoleWithoutCountry::kUnknown) {
-          // "White House security officials": the phrase's own actor already says whose.
-          bool owned = false;
-          for (int o : p.actors) owned = owned || !actors[o].code.empty();
-          if (m.sector.empty() || owned) return;
+          if (m.sector.empty()) return;
           r.actor.code = "---" + m.sector;
           r.actor.country = "---";
           r.how = "role '" + m.text + "' without a country";
