@@ -556,6 +556,11 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
       if (p.span.end == g.span.begin && p.span.begin >= left && p.span.begin > 0 &&
           (f[p.span.begin - 1] & kConditionOpener))
         g.conditional = true;
+    // "Should Congress fail to pass the budget, ...", "Had the army withdrawn, ...": an
+    // auxiliary before the subject at the start of the sentence is an inverted condition.
+    if (gi == 1 && out.groups[0].span.begin == 0 && out.groups[0].span.end == 1 && g.span.begin > 1 &&
+        (tokens[0].norm == "should" || tokens[0].norm == "had" || tokens[0].norm == "were"))
+      g.conditional = true;
 
     // Verb coordination: "blew up the lines and killed two" shares the subject.
     uint32_t k = g.span.begin;
