@@ -306,6 +306,8 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
     if ((x & (kVerbTag | kTagMD)) && !(x & kActor)) x |= kVerbal;
     // "that plan": a determiner "that" bounds nothing.
     if ((x & kBoundaryWord) && !((x & kThat) && !(x & (kTagIN | kTagWDT)))) x |= kBoundary;
+    // "so that" is a conjunction whatever the tagger made of "that".
+    if ((x & kThat) && i > 0 && tokens[i - 1].norm == "so") x |= kBoundary;
     f[i] = x;
     max_groups += (x & (kVerbal | kTo)) != 0;
     max_phrases += (x & (kActor | kNpTag)) != 0;
@@ -631,6 +633,9 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
     {
       uint32_t s = chosen >= 0 && !g.conjoined ? out.phrases[chosen].span.begin : g.span.begin;
       if (!g.conjoined && s > 0 && (f[s - 1] & kBackgroundSubordinator)) g.background = true;
+      // "to amend the constitution so that same-sex marriages are banned": a purpose, not an
+      // event that happened.
+      if (!g.conjoined && s > 1 && (f[s - 1] & kThat) && tokens[s - 2].norm == "so") g.conditional = true;
       // "before assistance to the region is released": the subordinator may stand before the
       // phrase a prepositional phrase attaches to.
       for (uint32_t h = s; !g.conjoined && !g.background && h > left + 1 && (f[h - 1] & (kTagIN | kTagTO)) &&
