@@ -658,6 +658,15 @@ Clauses AnalyzeClauses(const std::vector<Token>& tokens, const std::vector<Actor
         if (sp > 1 && (f[sp - 1] & kComma) && (f[sp - 2] & (kBackgroundSubordinator | kBackgroundOpener)))
           g.background = true;
       }
+      // "rejected the calls, saying it was withholding aid": what a participle adjunct after a
+      // comma reports explains the main event; it is background.
+      if (!g.conjoined && g.finite && gi > 0) {
+        const VerbGroup& q = out.groups[gi - 1];
+        const uint32_t b = q.span.begin;
+        if (!q.finite && (f[b] & kTagVBG) && b > 0 && (f[b - 1] & kComma) && s >= q.span.end &&
+            s <= q.span.end + 1 && (s == q.span.end || (f[q.span.end] & kThat)))
+          g.background = true;
+      }
       if (!g.conjoined && g.finite && prev_finite >= 0 && s >= prev_end) {
         const bool has_that = s > prev_end && (f[s - 1] & kThat) && (f[s - 1] & kBoundary) && s < g.span.begin;
         bool complement = true;
