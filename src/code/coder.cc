@@ -883,6 +883,10 @@ class CoderImpl : public Coder {
       }
       // Relative and causal clauses give the background of the sentence's event; they are coded
       // only when the sentence has no event of its own.
+      if (g.background && g.pre_scope.begin > 0 && In(tokens[g.pre_scope.begin - 1].norm, {"who", "which", "whom"})) {
+        if (notes) notes->push_back("  not coded: relative clause");
+        continue;
+      }
       if ((g.background || relative) && kSkipBackground && !a->events.empty()) {
         bool main_event = false;
         for (auto& e : a->events) main_event = main_event || e.cameo.rfind("01", 0) != 0;
