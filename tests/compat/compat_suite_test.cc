@@ -11,7 +11,7 @@
 namespace communique::compat {
 namespace {
 
-constexpr int kTabariFloor = 231;
+constexpr int kTabariFloor = 232;
 constexpr int kPetrarchFloor = 210;
 
 const std::string kFixtures = COMMUNIQUE_FIXTURES;
