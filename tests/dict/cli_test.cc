@@ -2,31 +2,16 @@
 // resolution, user overlays overriding the shipped ones, bad options, discovery on the seeds.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
+
+#include "tests/cli_run.h"
 
 namespace communique {
 namespace {
 
-struct Result {
-  int status = -1;
-  std::string out;
-};
-
-Result RunCli(const std::string& args) {
-  std::string cmd = std::string(COMMUNIQUE_BINARY) + " " + args + " 2>/dev/null";
-  Result r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 65536> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
+// stderr is dropped: these tests read only what the commands print on stdout.
+testing::CliResult RunCli(const std::string& args) { return testing::RunCli(args + " 2>/dev/null"); }
 
 TEST(DictCli, ActorsExplainsCodesSourcesAndDates) {
   auto r = RunCli("actors \"Kazakh President Kassym-Jomart Tokayev met his Belarusian counterparts in Yerevan.\" --date 2024-11-28");

@@ -11,29 +11,13 @@
 #include <sstream>
 
 #include "store/export.h"
+#include "tests/cli_run.h"
 #include "tests/store/store_fixture.h"
 
 namespace communique::store::testing {
 namespace {
 
-struct Result {
-  int status = -1;
-  std::string out;
-};
-
-// Runs the binary with a shell; stderr goes to the test log.
-Result RunCli(const std::string& args) {
-  std::string cmd = std::string(COMMUNIQUE_BINARY) + " " + args;
-  Result r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 65536> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
+using communique::testing::RunCli;  // stderr goes to the test log
 
 std::string Seeds() { return std::string(COMMUNIQUE_FIXTURES) + "/seeds"; }
 std::string Republished() { return std::string(COMMUNIQUE_FIXTURES) + "/store/001_republished.txt"; }
